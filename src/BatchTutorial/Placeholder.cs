@@ -1,0 +1,1 @@
+namespace BatchTutorial; internal static class Placeholder { }
