@@ -85,10 +85,11 @@ internal sealed class KernelSession : IAsyncDisposable
     /// (and of the sub-commands it starts, such as the sections of an imported .dib file).
     /// </summary>
     /// <remarks>
-    /// On a timeout, or when the kernel exits, the kernel's process tree is killed and the session
-    /// cannot run further cells.
+    /// On a timeout, on cancellation, or when the kernel exits, the kernel's process tree is killed and
+    /// the session cannot run further cells.
     /// </remarks>
-    public async Task<CellExecution> SubmitAsync(string code, int executionCount, TimeSpan timeout)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<CellExecution> SubmitAsync(string code, int executionCount, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string token = $"batchtutorial-{++_nextToken}";
         var outputs = new CellOutputCollector(executionCount);
@@ -110,7 +111,8 @@ internal sealed class KernelSession : IAsyncDisposable
             return CellExecution.KernelExited(outputs, stopwatch.Elapsed, $"Failed to send the cell to the kernel: {exception.Message}");
         }
 
-        using var timeoutSource = new CancellationTokenSource(timeout);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
         try
         {
             while (true)
@@ -132,6 +134,7 @@ internal sealed class KernelSession : IAsyncDisposable
         catch (OperationCanceledException)
         {
             Kill();
+            cancellationToken.ThrowIfCancellationRequested();
             return CellExecution.TimedOut(outputs, stopwatch.Elapsed, timeout);
         }
         catch (ChannelClosedException)

@@ -17,7 +17,8 @@ internal static class NotebookExecutor
         string kernelEntryAssembly,
         RunnerOptions options,
         string executedPath,
-        TextWriter log)
+        TextWriter log,
+        CancellationToken cancellationToken)
     {
         JsonObject document = NotebookFile.Read(notebook.Path);
         JsonArray cells = NotebookFile.Cells(document);
@@ -64,7 +65,7 @@ internal static class NotebookExecutor
                     continue;
                 }
 
-                CellExecution execution = await kernel.SubmitAsync(source, codeCellNumber, options.CellTimeout);
+                CellExecution execution = await kernel.SubmitAsync(source, codeCellNumber, options.CellTimeout, cancellationToken);
                 cell["outputs"] = execution.Outputs;
                 cell["execution_count"] = codeCellNumber;
                 SetElapsed(cell, execution.Elapsed);

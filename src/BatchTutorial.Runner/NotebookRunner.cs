@@ -51,7 +51,7 @@ public static class NotebookRunner
             string passedPath = Path.Combine(executedDirectory, notebook.Language, notebook.Name + ".ipynb");
             string failedPath = Path.Combine(failedDirectory, notebook.Language, notebook.Name + ".ipynb");
 
-            (NotebookResult result, JsonObject document) = await NotebookExecutor.RunAsync(notebook, kernelEntryAssembly, options, passedPath, log);
+            (NotebookResult result, JsonObject document) = await NotebookExecutor.RunAsync(notebook, kernelEntryAssembly, options, passedPath, log, cancellationToken);
             if (!result.Succeeded)
             {
                 result = result with { ExecutedPath = failedPath };

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BatchTutorial.Runner;
 
 RunnerOptions? options;
@@ -17,13 +18,16 @@ if (options is null)
     return 0;
 }
 
+// Ctrl+C and SIGTERM cancel the run, so the running kernel is killed instead of being left behind.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void CancelRun(PosixSignalContext context)
 {
-    // Lets the running kernel be shut down instead of leaving it behind.
-    e.Cancel = true;
+    context.Cancel = true;
     cancellation.Cancel();
-};
+}
+
+using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, CancelRun);
+using PosixSignalRegistration termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, CancelRun);
 
 try
 {

@@ -55,6 +55,24 @@ public sealed class RepositoryNotebookTests
 
     [Theory]
     [MemberData(nameof(SavedNotebooks))]
+    public void SavedNotebook_HasUniqueCellIds(string displayName)
+    {
+        JsonObject notebook = Read(displayName);
+        var ids = new HashSet<string>();
+
+        // nbformat 4.5 and later require an id on every cell.
+        Assert.True(notebook["nbformat_minor"]!.GetValue<int>() >= 5, $"{displayName}: nbformat_minor below 5");
+        foreach (JsonNode? cell in NotebookFile.Cells(notebook))
+        {
+            string? id = cell!["id"]?.GetValue<string>();
+            Assert.NotNull(id);
+            Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id);
+            Assert.True(ids.Add(id), $"{displayName}: duplicate cell id '{id}'");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SavedNotebooks))]
     public void SavedNotebook_CodeCellsTargetCSharp(string displayName)
     {
         foreach (JsonNode? cell in CodeCells(Read(displayName)))
