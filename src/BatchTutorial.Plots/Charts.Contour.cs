@@ -9,8 +9,8 @@ namespace BatchTutorial.Plots;
 public static partial class Charts
 {
     /// <summary>
-    /// Draws the mean log loss of a two-feature model over a grid of (w1, w2) at a fixed bias b as filled contours,
-    /// with each run's parameter path (W after every update, from update 0) as a line with markers on top.
+    /// Draws the mean log loss of a two-feature model over a grid of (w1, w2) at a fixed bias b as filled contours.
+    /// Each run's parameter path (W after every update, from update 0) lies on top as a line with markers.
     /// </summary>
     /// <remarks>
     /// The runs also move b, so their paths lie on this slice only where their b equals the chart's b. By default

@@ -8,11 +8,15 @@ namespace BatchTutorial.Plots;
 public static partial class Charts
 {
     /// <summary>
-    /// Draws which rows each batch takes: one heatmap row per batch of each epoch (top: epoch 1, batch 1), one
-    /// column per row index of the data, coloured by the batch number (from 1) where the batch contains that row and
-    /// blank elsewhere. Sequential plans show contiguous blocks like <c>X[i:i+B]</c>; shuffled plans show a new
-    /// scatter every epoch. Without drop-last every row is coloured exactly once per epoch.
+    /// Draws which rows each batch takes as a heatmap. Each heatmap row is one batch of one epoch (top: epoch 1,
+    /// batch 1), each column one row index of the data. A cell is coloured by the batch number (from 1) where the
+    /// batch contains that row, and blank elsewhere. Sequential plans show contiguous blocks like <c>X[i:i+B]</c>,
+    /// and shuffled plans a new scatter every epoch. Without drop-last every row is coloured exactly once per epoch.
     /// </summary>
+    /// <remarks>
+    /// The heatmap has N × (batches per epoch) × epochs cells, so it suits teaching-sized plans such as N = 100 and
+    /// B = 20. Online learning on N = 1000 would already draw a million cells.
+    /// </remarks>
     /// <param name="plan">The batching of one epoch (N, B, shuffle, seed, drop-last).</param>
     /// <param name="epochs">Epochs to draw, at least 1. Default 1.</param>
     /// <param name="language">Label language; default <see cref="Languages.Current"/>.</param>
