@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs once when a Codespace or dev container is created: restore the pinned kernel tools, build the library the
+# notebooks load, and register the .NET kernel with Jupyter so that it listens on loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet tool restore
+dotnet build BatchTutorial.sln
+bash .devcontainer/register-kernel.sh

@@ -1,1 +1,0 @@
-namespace BatchTutorial; internal static class Placeholder { }

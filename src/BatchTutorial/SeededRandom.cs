@@ -1,0 +1,77 @@
+namespace BatchTutorial;
+
+/// <summary>
+/// A small seeded generator (SplitMix64) whose output depends only on the seed, so the same seed gives the
+/// same permutations and data on every machine and .NET version. <see cref="System.Random"/> does not promise that.
+/// </summary>
+public sealed class SeededRandom
+{
+    private ulong _state;
+    private double? _spareNormal;
+
+    /// <summary>Creates a generator whose whole output is fixed by <paramref name="seed"/>.</summary>
+    public SeededRandom(long seed)
+    {
+        _state = unchecked((ulong)seed);
+    }
+
+    /// <summary>Returns the next 64 random bits.</summary>
+    public ulong NextUInt64()
+    {
+        ulong z = unchecked(_state += 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Returns a uniform double in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Returns a uniform integer in [0, <paramref name="exclusiveMax"/>) without modulo bias.</summary>
+    public int NextInt(int exclusiveMax)
+    {
+        Guard.Positive(exclusiveMax, nameof(exclusiveMax));
+        ulong bound = (ulong)exclusiveMax;
+        ulong threshold = (0UL - bound) % bound;
+        while (true)
+        {
+            ulong r = NextUInt64();
+            if (r >= threshold)
+            {
+                return (int)(r % bound);
+            }
+        }
+    }
+
+    /// <summary>Returns a standard normal sample (mean 0, standard deviation 1) by the Box-Muller transform.</summary>
+    public double NextNormal()
+    {
+        if (_spareNormal is double spare)
+        {
+            _spareNormal = null;
+            return spare;
+        }
+
+        double u1 = 1.0 - NextDouble();
+        double u2 = NextDouble();
+        double radius = Math.Sqrt(-2.0 * Math.Log(u1));
+        double angle = 2.0 * Math.PI * u2;
+        _spareNormal = radius * Math.Sin(angle);
+        return radius * Math.Cos(angle);
+    }
+
+    /// <summary>Writes a uniformly random permutation of 0..n-1 into <paramref name="order"/> (Fisher-Yates).</summary>
+    public void Permutation(Span<int> order)
+    {
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+}
