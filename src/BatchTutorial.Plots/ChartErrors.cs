@@ -28,12 +28,14 @@ public static class ChartErrors
     internal const string MustBeAtLeast = nameof(MustBeAtLeast);
     internal const string NotPositiveForLogAxis = nameof(NotPositiveForLogAxis);
     internal const string MustBeFinite = nameof(MustBeFinite);
+    internal const string NoHeaders = nameof(NoHeaders);
+    internal const string UnknownColumn = nameof(UnknownColumn);
 
     /// <summary>The name of every message, for tests that check both languages carry each one.</summary>
     public static IReadOnlyList<string> Keys { get; } = [
         UnknownLanguage, UnknownChartText, UnknownXAxis, NoHistories, NullHistory, NoEpochMetrics, NoUpdateRecords,
         NoTrajectory, NeedsTwoWeights, NoSecondsPerUpdate, EmptyText, LengthMismatch, EmptySeries, InvalidRange,
-        MustBeAtLeast, NotPositiveForLogAxis, MustBeFinite,
+        MustBeAtLeast, NotPositiveForLogAxis, MustBeFinite, NoHeaders, UnknownColumn,
     ];
 
     /// <summary>Returns the message <paramref name="key"/> in the current UI culture, filled with <paramref name="args"/>.</summary>
