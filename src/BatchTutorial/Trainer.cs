@@ -42,7 +42,7 @@ public static class Trainer
         private readonly LogisticRegression _model;
         private readonly BatchPlan _plan;
         private readonly int[] _order;
-        private readonly double[] _gradient;
+        private readonly EpochKernel _kernel;
         private readonly double[] _batchLosses;
         private readonly UpdateRecord[] _updates;
         private readonly ParameterSnapshot[] _trajectory;
@@ -58,7 +58,7 @@ public static class Trainer
             _model = model;
             _plan = BatchPlan.Create(train.Rows, options.BatchSize, options.Shuffle, options.Seed, options.DropLast);
             _order = options.Shuffle ? new int[train.Rows] : [];
-            _gradient = new double[train.Columns];
+            _kernel = new EpochKernel(train.Columns);
             long totalUpdates = _plan.CountUpdates(options.Epochs);
             _batchLosses = options.RecordUpdates ? new double[_plan.BatchesPerEpoch] : [];
             _updates = options.RecordUpdates ? new UpdateRecord[totalUpdates] : [];
@@ -103,7 +103,7 @@ public static class Trainer
             }
 
             double b = _model.Bias;
-            EpochKernel.Run(_train.X, _train.Y, _train.Columns, _plan, _order, _model.Weights, ref b, _options.LearningRate, _gradient, _batchLosses, _afterUpdate);
+            _kernel.Run(_train.X, _train.Y, _plan, _order, _model.Weights, ref b, _options.LearningRate, _batchLosses, _afterUpdate);
             _model.Bias = b;
         }
 
