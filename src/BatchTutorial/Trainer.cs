@@ -58,7 +58,7 @@ public static class Trainer
             _model = model;
             _plan = BatchPlan.Create(train.Rows, options.BatchSize, options.Shuffle, options.Seed, options.DropLast);
             _order = options.Shuffle ? new int[train.Rows] : [];
-            _kernel = new EpochKernel(train.Columns);
+            _kernel = new EpochKernel(train.Columns, options.Threads);
             long totalUpdates = _plan.CountUpdates(options.Epochs);
             _batchLosses = options.RecordUpdates ? new double[_plan.BatchesPerEpoch] : [];
             _updates = options.RecordUpdates ? new UpdateRecord[totalUpdates] : [];
@@ -103,7 +103,7 @@ public static class Trainer
             }
 
             double b = _model.Bias;
-            _kernel.Run(_train.X, _train.Y, _plan, _order, _model.Weights, ref b, _options.LearningRate, _batchLosses, _afterUpdate);
+            _kernel.Run(_train.XMemory, _train.YMemory, _plan, _order, _model.Weights, ref b, _options.LearningRate, _batchLosses, _afterUpdate);
             _model.Bias = b;
         }
 

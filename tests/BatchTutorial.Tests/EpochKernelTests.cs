@@ -47,8 +47,8 @@ public class EpochKernelTests
         double[] portableW = Start(d).Weights;
         double vectorB = 0.2, portableB = 0.2;
 
-        new EpochKernel(d).RunBatches(data.X, data.Y, order, batchSize, BatchPlan.CountBatches(Rows, batchSize), Rows, vectorW, ref vectorB, 0.1, null, null);
-        new EpochKernel(d, vectorized: false).RunBatches(data.X, data.Y, order, batchSize, BatchPlan.CountBatches(Rows, batchSize), Rows, portableW, ref portableB, 0.1, null, null);
+        new EpochKernel(d).RunBatches(data.XMemory, data.YMemory, order, batchSize, BatchPlan.CountBatches(Rows, batchSize), Rows, vectorW, ref vectorB, 0.1, null, null);
+        new EpochKernel(d, vectorized: false).RunBatches(data.XMemory, data.YMemory, order, batchSize, BatchPlan.CountBatches(Rows, batchSize), Rows, portableW, ref portableB, 0.1, null, null);
 
         AssertRelativelyClose(portableW, portableB, vectorW, vectorB, 1e-12);
     }
@@ -136,6 +136,66 @@ public class EpochKernelTests
         TrainingHistory sequential = Trainer.Train(data, new TrainerOptions { BatchSize = Rows, Epochs = 3 });
 
         AssertRelativelyClose(sequential.Model.Weights, sequential.Model.Bias, shuffled.Model.Weights, shuffled.Model.Bias, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(5, 512, false)]
+    [InlineData(10, 1000, false)]
+    [InlineData(10, 2000, true)]
+    [InlineData(10, 700, true)]
+    [InlineData(30, 333, true)]
+    [InlineData(100, 2000, false)]
+    public void Threaded_batches_match_one_thread(int d, int batchSize, bool shuffle)
+    {
+        // 2000 rows; B·d reaches ParallelMinimumValues, so with 2 threads each batch's gradient is split in two.
+        Dataset data = Datasets.Dummy(2000, d, seed: 31);
+        var options = new TrainerOptions { BatchSize = batchSize, Epochs = 2, Shuffle = shuffle, Seed = 2, RecordEpochMetrics = false };
+
+        TrainingHistory oneThread = Trainer.Train(data, options with { Threads = 1 }, initial: Start(d));
+        TrainingHistory twoThreads = Trainer.Train(data, options with { Threads = 2 }, initial: Start(d));
+
+        AssertRelativelyClose(oneThread.Model.Weights, oneThread.Model.Bias, twoThreads.Model.Weights, twoThreads.Model.Bias, 1e-12);
+        for (int k = 0; k < oneThread.Updates.Count; k++)
+        {
+            Assert.Equal(oneThread.Updates[k].BatchLoss, twoThreads.Updates[k].BatchLoss, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Threaded_result_ignores_helper_availability()
+    {
+        // A run that finds the helpers taken computes every part itself, in the same split and order.
+        Dataset data = Datasets.Dummy(3000, 10, seed: 32);
+        var options = new TrainerOptions { BatchSize = 1024, Epochs = 2, Threads = 2, RecordUpdates = false, RecordEpochMetrics = false };
+
+        TrainingHistory free = Trainer.Train(data, options);
+        bool taken = GradientWorkers.Shared.TryAcquire();
+        TrainingHistory busy;
+        try
+        {
+            busy = Trainer.Train(data, options);
+        }
+        finally
+        {
+            if (taken)
+            {
+                GradientWorkers.Shared.Release();
+            }
+        }
+
+        Assert.Equal(free.Model.Weights, busy.Model.Weights);
+        Assert.Equal(free.Model.Bias, busy.Model.Bias);
+    }
+
+    [Fact]
+    public void Threaded_epochs_allocate_nothing()
+    {
+        Dataset data = Datasets.Dummy(20000, 10, seed: 33);
+        var options = new TrainerOptions { BatchSize = 4096, Epochs = 4, Threads = 2, Shuffle = true, RecordUpdates = false, RecordEpochMetrics = false };
+
+        TrainingHistory history = Trainer.Train(data, options);
+
+        Assert.All(history.Epochs.Skip(1), e => Assert.Equal(0, e.AllocatedBytes));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -37,19 +38,22 @@ internal static class Vector256Math
         Vector256<double> r = Vector256.FusedMultiplyAdd(kd, Vector256.Create(-Ln2High), x);
         r = Vector256.FusedMultiplyAdd(kd, Vector256.Create(-Ln2Low), r);
 
-        Vector256<double> p = Vector256.Create(1.0 / 479001600);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 39916800));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        // e^r = 1 + (r + r²·h(r)), h(r) = 1/2! + r/3! + … + r^10/12!. h is evaluated by Estrin's scheme (four levels of
+        // multiply-adds instead of ten, so the kernels can overlap several groups of rows), and 1 and r are added last,
+        // so their rounding does not swallow the low bits of the smaller terms.
+        Vector256<double> r2 = r * r;
+        Vector256<double> r4 = r2 * r2;
+        Vector256<double> r8 = r4 * r4;
+        Vector256<double> a0 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 6), Vector256.Create(0.5));
+        Vector256<double> a1 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 120), Vector256.Create(1.0 / 24));
+        Vector256<double> a2 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 5040), Vector256.Create(1.0 / 720));
+        Vector256<double> a3 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 362880), Vector256.Create(1.0 / 40320));
+        Vector256<double> a4 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 39916800), Vector256.Create(1.0 / 3628800));
+        Vector256<double> b0 = Vector256.FusedMultiplyAdd(a1, r2, a0);
+        Vector256<double> b1 = Vector256.FusedMultiplyAdd(a3, r2, a2);
+        Vector256<double> b2 = Vector256.FusedMultiplyAdd(Vector256.Create(1.0 / 479001600), r2, a4);
+        Vector256<double> h = Vector256.FusedMultiplyAdd(b2, r8, Vector256.FusedMultiplyAdd(b1, r4, b0));
+        Vector256<double> p = Vector256.FusedMultiplyAdd(r2, h, r) + Vector256<double>.One;
 
         Vector256<double> scale = ((k + Vector256.Create(1023L + 64)) << 52).AsDouble();
         return p * scale * Vector256.Create(TwoToMinus64);
@@ -80,6 +84,12 @@ internal static class Vector256Math
 
         return Vector256.Create(Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
     }
+
+    /// <summary>Returns a vector whose four lanes are lane <paramref name="lane"/> of <paramref name="v"/>.</summary>
+    /// <remarks>A constant shuffle compiles to one vpermpd, where Create(v.GetElement(lane)) takes two or three instructions.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Broadcast(Vector256<double> v, [ConstantExpected(Min = 0, Max = 3)] int lane) =>
+        Vector256.Shuffle(v, Vector256.Create((long)lane));
 
     /// <summary>Returns the sum of the logistic losses of the four lanes (for the optional batch loss).</summary>
     public static double LossSum4(Vector256<double> z, Vector256<double> y) =>
