@@ -29,6 +29,7 @@ public static class Messages
     internal const string CsvBadHeader = nameof(CsvBadHeader);
     internal const string CsvRowCount = nameof(CsvRowCount);
     internal const string StratifyNeedsBothClasses = nameof(StratifyNeedsBothClasses);
+    internal const string SessionFinished = nameof(SessionFinished);
 
     /// <summary>Returns the message <paramref name="key"/> in the current UI culture, filled with <paramref name="args"/>.</summary>
     public static string Format(string key, params object?[] args)
@@ -58,5 +59,6 @@ public static class Messages
         CsvBadHeader,
         CsvRowCount,
         StratifyNeedsBothClasses,
+        SessionFinished,
     ];
 }
