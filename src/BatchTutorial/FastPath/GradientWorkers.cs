@@ -24,7 +24,7 @@ internal sealed class GradientWorkers
     /// <summary>The most parts a batch is split into, whatever the number of processors.</summary>
     public const int MaxParts = 8;
 
-    private const int SpinMicroseconds = 200;
+    private const int SpinMicroseconds = 50;
 
     private static readonly Lazy<GradientWorkers> SharedInstance = new(() => new GradientWorkers(Math.Min(Environment.ProcessorCount, MaxParts) - 1));
 
@@ -127,12 +127,15 @@ internal sealed class GradientWorkers
     private int WaitForGeneration(WorkerState state, int seen)
     {
         long spinUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
+        SpinWait spinner = default;
         int generation;
         while ((generation = Volatile.Read(ref _generation)) == seen)
         {
+            // SpinOnce yields the processor now and then, so a caller that shares this core (when other processes
+            // take the rest) still gets to post the next part.
             if (Stopwatch.GetTimestamp() < spinUntil)
             {
-                Thread.SpinWait(20);
+                spinner.SpinOnce(sleep1Threshold: -1);
                 continue;
             }
 
