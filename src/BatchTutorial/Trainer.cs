@@ -46,4 +46,11 @@ public static class Trainer
         LogisticRegression model = initial?.Clone() ?? new LogisticRegression(train.Columns);
         return new TrainingSession(train, test, options, model);
     }
+
+    /// <summary>
+    /// Trains from a file without loading it: <see cref="StreamingTrainer.Train(string, int, TrainerOptions, LogisticRegression?)"/>.
+    /// </summary>
+    /// <inheritdoc cref="StreamingTrainer.Train(string, int, TrainerOptions, LogisticRegression?)"/>
+    public static TrainingHistory TrainFromFile(string path, int columns, TrainerOptions options, LogisticRegression? initial = null) =>
+        StreamingTrainer.Train(path, columns, options, initial);
 }
