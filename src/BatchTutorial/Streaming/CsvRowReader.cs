@@ -70,44 +70,23 @@ public sealed class CsvRowReader : RowReader
     /// <summary>Parses one line into its d features and returns its label.</summary>
     private double ParseRow(ReadOnlySpan<byte> line, Span<double> features)
     {
-        int field = 0;
-        double label = 0;
-        while (true)
+        int fields = line.Count((byte)',') + 1;
+        if (fields != Columns + 1)
+        {
+            throw BadData(nameof(Messages.CsvFieldCount), Path, _line, Columns + 1, fields);
+        }
+
+        for (int j = 0; j < Columns; j++)
         {
             int comma = line.IndexOf((byte)',');
-            ReadOnlySpan<byte> text = comma < 0 ? line : line[..comma];
-            if (field > Columns)
-            {
-                throw BadData(nameof(Messages.CsvFieldCount), Path, _line, Columns + 1, CountFields(line, field));
-            }
-
-            double value = ParseValue(text);
-            if (field < Columns)
-            {
-                features[field] = value;
-            }
-            else
-            {
-                if (value != 0.0 && value != 1.0)
-                {
-                    throw BadData(nameof(Messages.CsvLabelNotBinary), Path, _line, System.Text.Encoding.UTF8.GetString(text));
-                }
-
-                label = value;
-            }
-
-            field++;
-            if (comma < 0)
-            {
-                break;
-            }
-
+            features[j] = ParseValue(line[..comma]);
             line = line[(comma + 1)..];
         }
 
-        if (field != Columns + 1)
+        double label = ParseValue(line);
+        if (label != 0.0 && label != 1.0)
         {
-            throw BadData(nameof(Messages.CsvFieldCount), Path, _line, Columns + 1, field);
+            throw BadData(nameof(Messages.CsvLabelNotBinary), Path, _line, System.Text.Encoding.UTF8.GetString(line));
         }
 
         return label;
@@ -127,9 +106,6 @@ public sealed class CsvRowReader : RowReader
 
         return value;
     }
-
-    /// <summary>Returns the number of fields of a line whose first <paramref name="seen"/> fields were already consumed.</summary>
-    private static int CountFields(ReadOnlySpan<byte> rest, int seen) => seen + rest.Count((byte)',') + 1;
 
     /// <summary>Returns the next line without its line break ("\n" or "\r\n"); false at the end of the file.</summary>
     private bool NextLine(out ReadOnlySpan<byte> line)
