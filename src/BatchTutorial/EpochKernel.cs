@@ -18,10 +18,12 @@ namespace BatchTutorial;
 internal sealed class EpochKernel
 {
     /// <summary>
-    /// The batch size × d from which one batch's gradient is split over threads. Below it the hand-over between
-    /// threads costs more than it saves (measured on a 2-core AMD EPYC (Zen 4) VM at d = 10).
+    /// The batch size × d from which one batch's gradient is split over threads. Below it the hand-over (posting the
+    /// chunks, moving the partial gradients and the new W between cores) costs about as much as it saves.
     /// </summary>
-    public const int ParallelMinimumValues = 4096;
+    // NOTE: a rough choice from a few runs on one busy 2-core machine: two threads paid at B = 1024 with d = 100 and
+    // for full batches, but not clearly at B = 1024 with d = 10 (10,240 values).
+    public const int ParallelMinimumValues = 32_768;
 
     /// <summary>The size, in values, of the block that shuffled epochs gather rows into (256 KB of doubles).</summary>
     public const int GatherBlockValues = 32_768;
@@ -63,8 +65,8 @@ internal sealed class EpochKernel
         {
             _weights = new PackedVector(columns);
             _gradient = new PackedVector(columns);
-            int parts = Math.Min(threads == 0 ? Environment.ProcessorCount : threads, GradientWorkers.MaxParts);
-            _parallel = parts > 1 ? new ParallelBatch(_weights, parts) : null;
+            int parallelThreads = Math.Min(threads == 0 ? Environment.ProcessorCount : threads, GradientWorkers.MaxThreads);
+            _parallel = parallelThreads > 1 ? new ParallelBatch(_weights, parallelThreads) : null;
         }
     }
 
@@ -338,7 +340,8 @@ internal sealed class EpochKernel
         PackedVector w = _weights!;
         PackedVector g = _gradient!;
         GradientWorkers shared = GradientWorkers.Shared;
-        GradientWorkers? helpers = shared.HelperCount + 1 >= parallel.Parts && shared.TryAcquire() ? shared : null;
+        bool acquired = shared.HelperCount > 0 && shared.TryAcquire();
+        GradientWorkers? helpers = acquired ? shared : null;
         parallel.Begin(x, y, order, observer is { WantsLoss: true });
         try
         {
@@ -346,7 +349,7 @@ internal sealed class EpochKernel
             {
                 int start = k * batchSize;
                 int end = Math.Min(start + batchSize, rows);
-                double gb = parallel.Compute(start, end, b, helpers, g, out double lossSum);
+                double gb = parallel.Compute(start, end, b, ref helpers, g, out double lossSum);
 
                 int m = end - start;
                 double scale = learningRate / m;
@@ -366,7 +369,10 @@ internal sealed class EpochKernel
         finally
         {
             parallel.Clear();
-            helpers?.Release();
+            if (acquired)
+            {
+                shared.Release();
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed record TrainerOptions
     public bool RecordTrajectory { get; init; }
 
     /// <summary>
-    /// Threads that share the gradient of one large batch (B·d of at least 4096 values): 0 (the default) for one per
+    /// Threads that share the gradient of one large batch (B·d of at least 32,768 values): 0 (the default) for one per
     /// processor, at most 8; 1 for the calling thread only. Results depend on it only through rounding.
     /// </summary>
     public int Threads { get; init; }

@@ -139,16 +139,16 @@ public class EpochKernelTests
     }
 
     [Theory]
-    [InlineData(5, 512, false)]
-    [InlineData(10, 1000, false)]
-    [InlineData(10, 2000, true)]
-    [InlineData(10, 700, true)]
-    [InlineData(30, 333, true)]
-    [InlineData(100, 2000, false)]
+    [InlineData(5, 8000, false)]
+    [InlineData(10, 4000, false)]
+    [InlineData(10, 8000, true)]
+    [InlineData(17, 2000, true)]
+    [InlineData(30, 1500, true)]
+    [InlineData(100, 333, false)]
     public void Threaded_batches_match_one_thread(int d, int batchSize, bool shuffle)
     {
-        // 2000 rows; B·d reaches ParallelMinimumValues, so with 2 threads each batch's gradient is split in two.
-        Dataset data = Datasets.Dummy(2000, d, seed: 31);
+        // 8000 rows; B·d reaches ParallelMinimumValues, so with 2 threads each batch's gradient is cut into chunks.
+        Dataset data = Datasets.Dummy(8000, d, seed: 31);
         var options = new TrainerOptions { BatchSize = batchSize, Epochs = 2, Shuffle = shuffle, Seed = 2, RecordEpochMetrics = false };
 
         TrainingHistory oneThread = Trainer.Train(data, options with { Threads = 1 }, initial: Start(d));
@@ -164,9 +164,9 @@ public class EpochKernelTests
     [Fact]
     public void Threaded_result_ignores_helper_availability()
     {
-        // A run that finds the helpers taken computes every part itself, in the same split and order.
-        Dataset data = Datasets.Dummy(3000, 10, seed: 32);
-        var options = new TrainerOptions { BatchSize = 1024, Epochs = 2, Threads = 2, RecordUpdates = false, RecordEpochMetrics = false };
+        // A run that finds the helpers taken computes every chunk itself, in the same split and order.
+        Dataset data = Datasets.Dummy(12_000, 10, seed: 32);
+        var options = new TrainerOptions { BatchSize = 4096, Epochs = 2, Threads = 2, RecordUpdates = false, RecordEpochMetrics = false };
 
         TrainingHistory free = Trainer.Train(data, options);
         bool taken = GradientWorkers.Shared.TryAcquire();

@@ -2,45 +2,40 @@ using System.Diagnostics;
 
 namespace BatchTutorial;
 
-/// <summary>One part of a job that <see cref="GradientWorkers"/> spreads over threads.</summary>
-internal interface IPartJob
+/// <summary>A job cut into chunks that <see cref="GradientWorkers"/> spreads over threads.</summary>
+internal interface IChunkedJob
 {
-    /// <summary>Runs part <paramref name="part"/> (from 0) of the job; parts must not write to shared state.</summary>
-    void RunPart(int part);
+    /// <summary>Runs chunk <paramref name="chunk"/> (from 0) of the job; chunks must not write to shared state.</summary>
+    void RunChunk(int chunk);
 }
 
 /// <summary>
-/// Helper threads, started once per process and shared by every training run, that compute parts of a large batch's
-/// gradient. Part 0 runs on the calling thread; part i is offered to helper i − 1.
+/// Helper threads, started once per process and shared by every training run, that compute chunks of a large batch's
+/// gradient alongside the calling thread.
 /// </summary>
 /// <remarks>
-/// Between parts a helper spins for <see cref="SpinMicroseconds"/> µs, because the next batch usually follows within
-/// a microsecond, and then blocks on a semaphore, so idle helpers use no CPU. Posting a job allocates nothing.
-/// A part goes to whichever thread claims it first: when the calling thread finishes its own part before a helper
-/// has started (the helper's core is busy with another process, or the helper is asleep), it runs that part too, so
-/// a loaded machine costs at most the single-thread time. Only one run at a time uses the helpers
-/// (<see cref="TryAcquire"/>); a run that cannot get them computes every part itself. The split into parts is the
-/// same either way, so results never depend on which thread ran a part.
+/// The calling thread and the helpers take chunks from one counter until none are left, so a thread that is slow to
+/// start (its core busy with another process, or still waking up) simply takes fewer chunks: a loaded machine costs
+/// about the single-thread time, not a wait for the slowest thread. Between jobs a helper spins for
+/// <see cref="SpinMicroseconds"/> µs, because the next batch usually follows within a microsecond, and then blocks on
+/// a semaphore, so idle helpers use no CPU. Posting a job allocates nothing. Only one run at a time uses the helpers
+/// (<see cref="TryAcquire"/>); a run that cannot get them runs every chunk itself. Which thread ran a chunk never
+/// changes the result, because each chunk writes only its own buffers.
 /// </remarks>
 internal sealed class GradientWorkers
 {
-    /// <summary>The most parts a batch is split into, whatever the number of processors.</summary>
-    public const int MaxParts = 8;
+    /// <summary>The most threads a batch is spread over, whatever the number of processors.</summary>
+    public const int MaxThreads = 8;
 
     private const int SpinMicroseconds = 50;
 
-    // States of a part within one Run call.
-    private const int Posted = 0;
-    private const int TakenByHelper = 1;
-    private const int Finished = 2;
-    private const int TakenByCaller = 3;
-
-    private static readonly Lazy<GradientWorkers> SharedInstance = new(() => new GradientWorkers(Math.Min(Environment.ProcessorCount, MaxParts) - 1));
+    private static readonly Lazy<GradientWorkers> SharedInstance = new(() => new GradientWorkers(Math.Min(Environment.ProcessorCount, MaxThreads) - 1));
 
     private readonly WorkerState[] _workers;
-    private readonly int[] _partStates;
-    private IPartJob? _job;
-    private int _parts;
+    private IChunkedJob? _job;
+    private int _chunks;
+    private int _nextChunk;
+    private int _finishedChunks;
     private int _generation;
     private int _busy;
     private Exception? _failure;
@@ -48,8 +43,7 @@ internal sealed class GradientWorkers
     private GradientWorkers(int helperCount)
     {
         _workers = new WorkerState[helperCount];
-        _partStates = new int[helperCount + 1];
-        Array.Fill(_partStates, Finished);
+        _nextChunk = int.MaxValue;
         for (int i = 0; i < helperCount; i++)
         {
             _workers[i] = new WorkerState();
@@ -63,7 +57,7 @@ internal sealed class GradientWorkers
         }
     }
 
-    /// <summary>The helpers of this process: one fewer than the processors, at most <see cref="MaxParts"/> − 1.</summary>
+    /// <summary>The helpers of this process: one fewer than the processors, at most <see cref="MaxThreads"/> − 1.</summary>
     public static GradientWorkers Shared => SharedInstance.Value;
 
     /// <summary>The number of helper threads.</summary>
@@ -76,76 +70,76 @@ internal sealed class GradientWorkers
     public void Release() => Volatile.Write(ref _busy, 0);
 
     /// <summary>
-    /// Runs parts 0 … <paramref name="parts"/> − 1 of <paramref name="job"/> and returns when all are done. The caller
-    /// must hold the helpers, and <paramref name="parts"/> must not exceed <see cref="HelperCount"/> + 1.
+    /// Runs chunks 0 … <paramref name="chunks"/> − 1 of <paramref name="job"/> on the calling thread and the helpers,
+    /// and returns when all are done. The caller must hold the helpers.
     /// </summary>
-    public void Run(IPartJob job, int parts)
+    /// <returns>
+    /// False when the calling thread waited longer for the helpers' last chunks than it spent on its own, a sign that
+    /// the helpers' cores are busy with other processes: the caller then does better without them for a while.
+    /// </returns>
+    public bool Run(IChunkedJob job, int chunks)
     {
+        // The job and the counts are written before the counter is reset, so a helper that takes a chunk from the
+        // counter (an interlocked operation) sees this job.
         _job = job;
-        _parts = parts;
+        _chunks = chunks;
         _failure = null;
-        for (int part = 1; part < parts; part++)
-        {
-            Volatile.Write(ref _partStates[part], Posted);
-        }
-
+        Volatile.Write(ref _finishedChunks, 0);
+        Interlocked.Exchange(ref _nextChunk, 0);
         Interlocked.Increment(ref _generation);
-        for (int i = 0; i < parts - 1; i++)
+        foreach (WorkerState worker in _workers)
         {
-            WorkerState worker = _workers[i];
             if (Volatile.Read(ref worker.Sleeping) == 1 && Interlocked.Exchange(ref worker.Sleeping, 0) == 1)
             {
                 worker.Signal.Release();
             }
         }
 
-        job.RunPart(0);
+        long started = Stopwatch.GetTimestamp();
+        RunChunks();
+        long ownDone = Stopwatch.GetTimestamp();
 
-        for (int part = 1; part < parts; part++)
+        SpinWait spinner = default;
+        while (Volatile.Read(ref _finishedChunks) < chunks)
         {
-            if (Interlocked.CompareExchange(ref _partStates[part], TakenByCaller, Posted) == Posted)
-            {
-                job.RunPart(part);
-                continue;
-            }
-
-            SpinWait spinner = default;
-            while (Volatile.Read(ref _partStates[part]) != Finished)
-            {
-                spinner.SpinOnce(sleep1Threshold: -1);
-            }
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
 
         if (_failure is { } failure)
         {
             throw new AggregateException(failure);
         }
+
+        return Stopwatch.GetTimestamp() - ownDone <= ownDone - started;
+    }
+
+    /// <summary>Takes and runs chunks until the counter passes the last one.</summary>
+    private void RunChunks()
+    {
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < Volatile.Read(ref _chunks))
+        {
+            try
+            {
+                _job!.RunChunk(chunk);
+            }
+            catch (Exception error)
+            {
+                _failure = error;
+            }
+
+            Interlocked.Increment(ref _finishedChunks);
+        }
     }
 
     private void Work(int index)
     {
         WorkerState state = _workers[index];
-        int part = index + 1;
         int seen = 0;
         while (true)
         {
             seen = WaitForGeneration(state, seen);
-
-            // The state of the part, not the generation, says whether there is work: a part the caller has already
-            // taken is skipped.
-            if (part < Volatile.Read(ref _parts) && Interlocked.CompareExchange(ref _partStates[part], TakenByHelper, Posted) == Posted)
-            {
-                try
-                {
-                    _job!.RunPart(part);
-                }
-                catch (Exception error)
-                {
-                    _failure = error;
-                }
-
-                Volatile.Write(ref _partStates[part], Finished);
-            }
+            RunChunks();
         }
     }
 
@@ -157,7 +151,7 @@ internal sealed class GradientWorkers
         while ((generation = Volatile.Read(ref _generation)) == seen)
         {
             // SpinOnce yields the processor now and then, so a caller that shares this core (when other processes
-            // take the rest) still gets to post the next part.
+            // take the rest) still gets to post the next job.
             if (Stopwatch.GetTimestamp() < spinUntil)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);

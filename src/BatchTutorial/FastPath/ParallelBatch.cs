@@ -4,10 +4,11 @@ using System.Runtime.Intrinsics;
 namespace BatchTutorial;
 
 /// <summary>
-/// One large batch split into contiguous parts of its positions, each part's gradient sums computed on its own
-/// thread into its own buffer, then added in part order so the result does not depend on thread timing.
+/// One large batch cut into contiguous chunks of its positions, four per thread, each chunk's gradient sums computed
+/// into its own buffer by whichever thread takes it, then added in chunk order so the result does not depend on
+/// thread timing.
 /// </summary>
-internal sealed class ParallelBatch : IPartJob
+internal sealed class ParallelBatch : IChunkedJob
 {
     private readonly PackedVector _weights;
     private readonly PackedVector[] _gradients;
@@ -23,10 +24,12 @@ internal sealed class ParallelBatch : IPartJob
     private double _bias;
     private bool _wantLoss;
 
-    /// <summary>Creates the per-part buffers for batches of rows shaped like <paramref name="weights"/>.</summary>
-    public ParallelBatch(PackedVector weights, int parts)
+    /// <summary>Creates the per-chunk buffers for <paramref name="threads"/> threads and rows shaped like <paramref name="weights"/>.</summary>
+    public ParallelBatch(PackedVector weights, int threads)
     {
         _weights = weights;
+        Threads = threads;
+        int parts = ChunksPerThread * threads;
         Parts = parts;
         _gradients = new PackedVector[parts];
         for (int i = 0; i < parts; i++)
@@ -38,7 +41,13 @@ internal sealed class ParallelBatch : IPartJob
         _lossSums = new double[parts];
     }
 
-    /// <summary>The number of parts a batch is split into.</summary>
+    /// <summary>Chunks per thread: enough that a slow thread delays the batch by a fraction of its share.</summary>
+    public const int ChunksPerThread = 2;
+
+    /// <summary>The number of threads the batch is meant for.</summary>
+    public int Threads { get; }
+
+    /// <summary>The number of chunks a batch is cut into.</summary>
     public int Parts { get; }
 
     /// <summary>Sets the data of the coming epoch; the memory must stay valid until <see cref="Clear"/>.</summary>
@@ -60,26 +69,32 @@ internal sealed class ParallelBatch : IPartJob
 
     /// <summary>
     /// Computes the gradient sums of positions [<paramref name="start"/>, <paramref name="end"/>) at the current
-    /// weights and bias <paramref name="b"/>, on the shared helpers when <paramref name="helpers"/> is not null.
+    /// weights and bias <paramref name="b"/>, on the shared helpers when <paramref name="helpers"/> is not null. Sets
+    /// <paramref name="helpers"/> to null when they fell behind.
     /// </summary>
     /// <returns>Σ e over the batch; the sums Σ e·x end up in <paramref name="total"/> (unmasked).</returns>
-    public double Compute(int start, int end, double b, GradientWorkers? helpers, PackedVector total, out double lossSum)
+    public double Compute(int start, int end, double b, ref GradientWorkers? helpers, PackedVector total, out double lossSum)
     {
         _start = start;
         _end = end;
         _bias = b;
 
-        // Parts of a multiple of 4 rows keep every part on the four-row path except the last.
+        // Chunks of a multiple of 4 rows keep every chunk on the four-row path except the last.
         _partSize = ((end - start + Parts - 1) / Parts + 3) & ~3;
         if (helpers is not null)
         {
-            helpers.Run(this, Parts);
+            if (!helpers.Run(this, Parts))
+            {
+                // The helpers fell behind (their cores are busy): the caller finishes its epoch alone, in the same
+                // chunks, so the result is unchanged.
+                helpers = null;
+            }
         }
         else
         {
             for (int part = 0; part < Parts; part++)
             {
-                RunPart(part);
+                RunChunk(part);
             }
         }
 
@@ -103,7 +118,7 @@ internal sealed class ParallelBatch : IPartJob
     }
 
     /// <inheritdoc/>
-    public void RunPart(int part)
+    public void RunChunk(int part)
     {
         int start = Math.Min(_start + part * _partSize, _end);
         int end = Math.Min(start + _partSize, _end);
