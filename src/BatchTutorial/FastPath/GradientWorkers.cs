@@ -15,8 +15,8 @@ internal interface IChunkedJob
 /// </summary>
 /// <remarks>
 /// The calling thread and the helpers take chunks from one counter until none are left, so a thread that is slow to
-/// start (its core busy with another process, or still waking up) simply takes fewer chunks: a loaded machine costs
-/// about the single-thread time, not a wait for the slowest thread. Between jobs a helper spins for
+/// start (its core busy with another process, or still waking up) simply takes fewer chunks. A helper that stalls
+/// inside a chunk still holds up that job, which is why <see cref="Run"/> reports it. Between jobs a helper spins for
 /// <see cref="SpinMicroseconds"/> µs, because the next batch usually follows within a microsecond, and then blocks on
 /// a semaphore, so idle helpers use no CPU. Posting a job allocates nothing. Only one run at a time uses the helpers
 /// (<see cref="TryAcquire"/>); a run that cannot get them runs every chunk itself. Which thread ran a chunk never
@@ -80,7 +80,7 @@ internal sealed class GradientWorkers
     public bool Run(IChunkedJob job, int chunks)
     {
         // The job and the counts are written before the counter is reset, so a helper that takes a chunk from the
-        // counter (an interlocked operation) sees this job.
+        // counter (an interlocked operation) reads this job, not the one before.
         _job = job;
         _chunks = chunks;
         _failure = null;

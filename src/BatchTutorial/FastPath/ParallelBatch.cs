@@ -4,9 +4,9 @@ using System.Runtime.Intrinsics;
 namespace BatchTutorial;
 
 /// <summary>
-/// One large batch cut into contiguous chunks of its positions, four per thread, each chunk's gradient sums computed
-/// into its own buffer by whichever thread takes it, then added in chunk order so the result does not depend on
-/// thread timing.
+/// One large batch cut into contiguous chunks of its positions, <see cref="ChunksPerThread"/> per thread. Each chunk's
+/// gradient sums go into its own buffer, whichever thread computes it, and the buffers are added in chunk order, so
+/// the result does not depend on thread timing.
 /// </summary>
 internal sealed class ParallelBatch : IChunkedJob
 {
