@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -126,8 +127,12 @@ public static class Machine
             + $"- load average (1, 5, 15 min) at this point: {load}";
     }
 
+    // The informational version is the package's version (Microsoft.ML's assembly version is 1.0.0.0); the part
+    // after '+' is a commit id.
     private static string Version(Type type) =>
-        type.Assembly.GetName().Version?.ToString() ?? "unknown";
+        type.Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? type.Assembly.GetName().Version?.ToString()
+        ?? "unknown";
 
     private static string? ReadField(string path, string field)
     {

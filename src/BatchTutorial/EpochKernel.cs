@@ -6,7 +6,7 @@ namespace BatchTutorial;
 
 /// <summary>
 /// The trainer's fast path: epochs of mini-batch gradient descent on row-major data, with the forward and backward
-/// passes fused per group of rows so X is read once per epoch, and nothing allocated after construction.
+/// passes fused per group of rows so X is read once per epoch, and nothing allocated after the first epoch.
 /// </summary>
 /// <remarks>
 /// Per batch of m rows: for each row, z = x·W + b, e = σ(z) − y, g += e·x, gb += e; then W −= (lr/m)·g and
@@ -51,7 +51,7 @@ internal sealed class EpochKernel
     private double[]? _batchLoss;
     private Action<Batch, double, double>? _onUpdate;
 
-    /// <summary>Creates the kernel for rows of <paramref name="columns"/> features, with all of its scratch space.</summary>
+    /// <summary>Creates the kernel for rows of <paramref name="columns"/> features, with its scratch space (the gather buffers come with the first shuffled epoch).</summary>
     /// <param name="columns">d, at least 1.</param>
     /// <param name="threads">Threads for one large batch: 0 for every processor (at most 8), 1 for none.</param>
     /// <param name="vectorized">Use the 256-bit kernels where they apply; false forces <see cref="PortableKernel"/> (for tests).</param>
@@ -349,7 +349,7 @@ internal sealed class EpochKernel
             {
                 int start = k * batchSize;
                 int end = Math.Min(start + batchSize, rows);
-                double gb = parallel.Compute(start, end, b, ref helpers, g, out double lossSum);
+                double gb = parallel.Compute(start, end, b, helpers, g, out double lossSum);
 
                 int m = end - start;
                 double scale = learningRate / m;

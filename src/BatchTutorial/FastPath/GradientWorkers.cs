@@ -5,8 +5,12 @@ namespace BatchTutorial;
 /// <summary>A job cut into chunks that <see cref="GradientWorkers"/> spreads over threads.</summary>
 internal interface IChunkedJob
 {
-    /// <summary>Runs chunk <paramref name="chunk"/> (from 0) of the job; chunks must not write to shared state.</summary>
-    void RunChunk(int chunk);
+    /// <summary>
+    /// Runs chunk <paramref name="chunk"/> (from 0) into the buffers of <paramref name="slot"/> (0 for the calling
+    /// thread, i for helper i). Two threads may run the same chunk, each into its own slot, so a chunk must write
+    /// nothing outside its slot's buffers.
+    /// </summary>
+    void RunChunk(int chunk, int slot);
 }
 
 /// <summary>
@@ -14,28 +18,33 @@ internal interface IChunkedJob
 /// gradient alongside the calling thread.
 /// </summary>
 /// <remarks>
-/// The calling thread and the helpers take chunks from one counter until none are left, so a thread that is slow to
-/// start (its core busy with another process, or still waking up) simply takes fewer chunks. A helper that stalls
-/// inside a chunk still holds up that job, which is why <see cref="Run"/> reports it. Between jobs a helper spins for
-/// <see cref="SpinMicroseconds"/> µs, because the next batch usually follows within a microsecond, and then blocks on
-/// a semaphore, so idle helpers use no CPU. Posting a job allocates nothing. Only one run at a time uses the helpers
-/// (<see cref="TryAcquire"/>); a run that cannot get them runs every chunk itself. Which thread ran a chunk never
-/// changes the result, because each chunk writes only its own buffers.
+/// The calling thread and the helpers take chunks from one counter. When the calling thread runs out of chunks to
+/// take, it waits for a chunk a helper still holds only as long as its own chunks took on average, and then computes
+/// that chunk itself: a helper whose core another process has taken (which happens on a busy machine) then costs
+/// about one chunk, not a whole scheduler time slice. The first thread to finish a chunk records it as the owner of
+/// the result (<see cref="Owner"/>), and the caller reads that slot's buffers. Every chunk computes the same values
+/// whichever thread runs it, so results never depend on timing.
+/// Between jobs a helper spins for <see cref="SpinMicroseconds"/> µs, because the next batch usually follows within
+/// a microsecond, and then blocks on a semaphore, so idle helpers use no CPU. Posting a job allocates nothing. Only
+/// one run at a time uses the helpers (<see cref="TryAcquire"/>); a run that cannot get them runs every chunk itself.
 /// </remarks>
 internal sealed class GradientWorkers
 {
     /// <summary>The most threads a batch is spread over, whatever the number of processors.</summary>
     public const int MaxThreads = 8;
 
-    private const int SpinMicroseconds = 50;
+    private const int SpinMicroseconds = 20;
 
     private static readonly Lazy<GradientWorkers> SharedInstance = new(() => new GradientWorkers(Math.Min(Environment.ProcessorCount, MaxThreads) - 1));
 
     private readonly WorkerState[] _workers;
+
+    // Per chunk: generation × 16 + slot + 1 of the thread that finished it first; a smaller generation means not yet.
+    private readonly long[] _owners = new long[MaxChunks];
     private IChunkedJob? _job;
     private int _chunks;
-    private int _nextChunk;
-    private int _finishedChunks;
+    private int _threads;
+    private int _nextChunk = int.MaxValue;
     private int _generation;
     private int _busy;
     private Exception? _failure;
@@ -43,19 +52,21 @@ internal sealed class GradientWorkers
     private GradientWorkers(int helperCount)
     {
         _workers = new WorkerState[helperCount];
-        _nextChunk = int.MaxValue;
         for (int i = 0; i < helperCount; i++)
         {
             _workers[i] = new WorkerState();
-            int index = i;
-            var thread = new Thread(() => Work(index))
+            int slot = i + 1;
+            var thread = new Thread(() => Work(slot))
             {
                 IsBackground = true,
-                Name = $"BatchTutorial gradient helper {index + 1}",
+                Name = $"BatchTutorial gradient helper {slot}",
             };
             thread.Start();
         }
     }
+
+    /// <summary>The most chunks one job may have.</summary>
+    public const int MaxChunks = 64;
 
     /// <summary>The helpers of this process: one fewer than the processors, at most <see cref="MaxThreads"/> − 1.</summary>
     public static GradientWorkers Shared => SharedInstance.Value;
@@ -69,26 +80,27 @@ internal sealed class GradientWorkers
     /// <summary>Gives the helpers back after <see cref="TryAcquire"/> returned true.</summary>
     public void Release() => Volatile.Write(ref _busy, 0);
 
+    /// <summary>Returns the slot whose buffers hold chunk <paramref name="chunk"/> of the last <see cref="Run"/>.</summary>
+    public int Owner(int chunk) => (int)(Volatile.Read(ref _owners[chunk]) & 15) - 1;
+
     /// <summary>
-    /// Runs chunks 0 … <paramref name="chunks"/> − 1 of <paramref name="job"/> on the calling thread and the helpers,
-    /// and returns when all are done. The caller must hold the helpers.
+    /// Runs chunks 0 … <paramref name="chunks"/> − 1 (at most <see cref="MaxChunks"/>) of <paramref name="job"/> on the
+    /// calling thread and helpers 1 … <paramref name="threads"/> − 1, and returns when every chunk has a result. The
+    /// caller must hold the helpers.
     /// </summary>
-    /// <returns>
-    /// False when the calling thread waited longer for the helpers' last chunks than it spent on its own, a sign that
-    /// the helpers' cores are busy with other processes: the caller then does better without them for a while.
-    /// </returns>
-    public bool Run(IChunkedJob job, int chunks)
+    public void Run(IChunkedJob job, int chunks, int threads)
     {
-        // The job and the counts are written before the counter is reset, so a helper that takes a chunk from the
+        // The job and the count are written before the counter is reset, so a helper that takes a chunk from the
         // counter (an interlocked operation) reads this job, not the one before.
         _job = job;
         _chunks = chunks;
+        _threads = threads;
         _failure = null;
-        Volatile.Write(ref _finishedChunks, 0);
         Interlocked.Exchange(ref _nextChunk, 0);
-        Interlocked.Increment(ref _generation);
-        foreach (WorkerState worker in _workers)
+        int generation = Interlocked.Increment(ref _generation);
+        for (int helper = 0; helper < Math.Min(threads - 1, _workers.Length); helper++)
         {
+            WorkerState worker = _workers[helper];
             if (Volatile.Read(ref worker.Sleeping) == 1 && Interlocked.Exchange(ref worker.Sleeping, 0) == 1)
             {
                 worker.Signal.Release();
@@ -96,50 +108,85 @@ internal sealed class GradientWorkers
         }
 
         long started = Stopwatch.GetTimestamp();
-        RunChunks();
-        long ownDone = Stopwatch.GetTimestamp();
+        int own = RunChunks(generation, slot: 0);
+        long perChunk = own > 0 ? (Stopwatch.GetTimestamp() - started) / own : 0;
 
-        SpinWait spinner = default;
-        while (Volatile.Read(ref _finishedChunks) < chunks)
+        for (int chunk = 0; chunk < chunks; chunk++)
         {
-            spinner.SpinOnce(sleep1Threshold: -1);
+            // Spin without yielding: on a busy machine a yielded core may not come back for milliseconds, and the wait
+            // is bounded anyway.
+            long waitUntil = Stopwatch.GetTimestamp() + perChunk;
+            while (!IsFinished(chunk, generation) && Stopwatch.GetTimestamp() < waitUntil)
+            {
+                Thread.SpinWait(8);
+            }
+
+            if (!IsFinished(chunk, generation))
+            {
+                // The helper holding it is late: compute the chunk here, into this thread's slot.
+                RunOne(chunk, generation, slot: 0);
+            }
         }
 
         if (_failure is { } failure)
         {
             throw new AggregateException(failure);
         }
-
-        return Stopwatch.GetTimestamp() - ownDone <= ownDone - started;
     }
 
-    /// <summary>Takes and runs chunks until the counter passes the last one.</summary>
-    private void RunChunks()
+    private bool IsFinished(int chunk, int generation) => Volatile.Read(ref _owners[chunk]) >> 4 == generation;
+
+    /// <summary>Takes and runs chunks of <paramref name="generation"/> until none are left; returns how many it ran.</summary>
+    private int RunChunks(int generation, int slot)
     {
+        int ran = 0;
         int chunk;
         while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < Volatile.Read(ref _chunks))
         {
-            try
+            RunOne(chunk, generation, slot);
+            ran++;
+        }
+
+        return ran;
+    }
+
+    private void RunOne(int chunk, int generation, int slot)
+    {
+        try
+        {
+            _job!.RunChunk(chunk, slot);
+        }
+        catch (Exception error)
+        {
+            _failure = error;
+        }
+
+        // The first thread to finish the chunk in this generation becomes its owner; a late or stale result is dropped.
+        long finished = ((long)generation << 4) | (long)(slot + 1);
+        long current = Volatile.Read(ref _owners[chunk]);
+        while (current >> 4 < generation)
+        {
+            long seen = Interlocked.CompareExchange(ref _owners[chunk], finished, current);
+            if (seen == current)
             {
-                _job!.RunChunk(chunk);
-            }
-            catch (Exception error)
-            {
-                _failure = error;
+                break;
             }
 
-            Interlocked.Increment(ref _finishedChunks);
+            current = seen;
         }
     }
 
-    private void Work(int index)
+    private void Work(int slot)
     {
-        WorkerState state = _workers[index];
+        WorkerState state = _workers[slot - 1];
         int seen = 0;
         while (true)
         {
             seen = WaitForGeneration(state, seen);
-            RunChunks();
+            if (slot < Volatile.Read(ref _threads))
+            {
+                RunChunks(seen, slot);
+            }
         }
     }
 
@@ -159,7 +206,7 @@ internal sealed class GradientWorkers
             }
 
             // Announce the sleep before the last check: Run reads Sleeping after it bumps the generation, so either
-            // this check sees the new generation or Run sees Sleeping = 1 and releases the semaphore.
+            // this check reads the new generation or Run reads Sleeping = 1 and releases the semaphore.
             Interlocked.Exchange(ref state.Sleeping, 1);
             if (Volatile.Read(ref _generation) == seen)
             {

@@ -4,16 +4,17 @@ using System.Runtime.Intrinsics;
 namespace BatchTutorial;
 
 /// <summary>
-/// One large batch cut into contiguous chunks of its positions, <see cref="ChunksPerThread"/> per thread. Each chunk's
-/// gradient sums go into its own buffer, whichever thread computes it, and the buffers are added in chunk order, so
-/// the result does not depend on thread timing.
+/// One large batch cut into contiguous chunks of its positions, <see cref="ChunksPerThread"/> per thread. A chunk's
+/// gradient sums go into buffers of the thread's slot (a chunk may be computed twice, see <see cref="GradientWorkers"/>),
+/// and the owners' buffers are added in chunk order, so the result does not depend on thread timing.
 /// </summary>
 internal sealed class ParallelBatch : IChunkedJob
 {
     private readonly PackedVector _weights;
-    private readonly PackedVector[] _gradients;
-    private readonly double[] _errorSums;
-    private readonly double[] _lossSums;
+    // Indexed [slot][chunk]: slot 0 is the calling thread, slot i helper i.
+    private readonly PackedVector[][] _gradients;
+    private readonly double[][] _errorSums;
+    private readonly double[][] _lossSums;
 
     private ReadOnlyMemory<double> _x;
     private ReadOnlyMemory<double> _y;
@@ -24,24 +25,29 @@ internal sealed class ParallelBatch : IChunkedJob
     private double _bias;
     private bool _wantLoss;
 
-    /// <summary>Creates the per-chunk buffers for <paramref name="threads"/> threads and rows shaped like <paramref name="weights"/>.</summary>
+    /// <summary>Creates the per-slot, per-chunk buffers for <paramref name="threads"/> threads and rows shaped like <paramref name="weights"/>.</summary>
     public ParallelBatch(PackedVector weights, int threads)
     {
         _weights = weights;
         Threads = threads;
-        int parts = ChunksPerThread * threads;
-        Parts = parts;
-        _gradients = new PackedVector[parts];
-        for (int i = 0; i < parts; i++)
+        Parts = ChunksPerThread * threads;
+        _gradients = new PackedVector[threads][];
+        _errorSums = new double[threads][];
+        _lossSums = new double[threads][];
+        for (int slot = 0; slot < threads; slot++)
         {
-            _gradients[i] = new PackedVector(weights.Columns);
-        }
+            _gradients[slot] = new PackedVector[Parts];
+            for (int chunk = 0; chunk < Parts; chunk++)
+            {
+                _gradients[slot][chunk] = new PackedVector(weights.Columns);
+            }
 
-        _errorSums = new double[parts];
-        _lossSums = new double[parts];
+            _errorSums[slot] = new double[Parts];
+            _lossSums[slot] = new double[Parts];
+        }
     }
 
-    /// <summary>Chunks per thread: enough that a slow thread delays the batch by a fraction of its share.</summary>
+    /// <summary>Chunks per thread: two, so a thread that starts late takes a smaller share.</summary>
     public const int ChunksPerThread = 2;
 
     /// <summary>The number of threads the batch is meant for.</summary>
@@ -69,11 +75,10 @@ internal sealed class ParallelBatch : IChunkedJob
 
     /// <summary>
     /// Computes the gradient sums of positions [<paramref name="start"/>, <paramref name="end"/>) at the current
-    /// weights and bias <paramref name="b"/>, on the shared helpers when <paramref name="helpers"/> is not null. Sets
-    /// <paramref name="helpers"/> to null when they fell behind.
+    /// weights and bias <paramref name="b"/>, on the shared helpers when <paramref name="helpers"/> is not null.
     /// </summary>
     /// <returns>Σ e over the batch; the sums Σ e·x end up in <paramref name="total"/> (unmasked).</returns>
-    public double Compute(int start, int end, double b, ref GradientWorkers? helpers, PackedVector total, out double lossSum)
+    public double Compute(int start, int end, double b, GradientWorkers? helpers, PackedVector total, out double lossSum)
     {
         _start = start;
         _end = end;
@@ -83,49 +88,45 @@ internal sealed class ParallelBatch : IChunkedJob
         _partSize = ((end - start + Parts - 1) / Parts + 3) & ~3;
         if (helpers is not null)
         {
-            if (!helpers.Run(this, Parts))
-            {
-                // The helpers fell behind (their cores are busy): the caller finishes its epoch alone, in the same
-                // chunks, so the result is unchanged.
-                helpers = null;
-            }
+            helpers.Run(this, Parts, Threads);
         }
         else
         {
             for (int part = 0; part < Parts; part++)
             {
-                RunChunk(part);
+                RunChunk(part, slot: 0);
             }
         }
 
         Span<Vector256<double>> sum = total.Values;
-        _gradients[0].Values.CopyTo(sum);
-        double errorSum = _errorSums[0];
-        lossSum = _lossSums[0];
-        for (int part = 1; part < Parts; part++)
+        sum.Clear();
+        double errorSum = 0;
+        lossSum = 0;
+        for (int part = 0; part < Parts; part++)
         {
-            Vector256<double>[] gradient = _gradients[part].Values;
+            int slot = helpers?.Owner(part) ?? 0;
+            Vector256<double>[] gradient = _gradients[slot][part].Values;
             for (int c = 0; c < sum.Length; c++)
             {
                 sum[c] += gradient[c];
             }
 
-            errorSum += _errorSums[part];
-            lossSum += _lossSums[part];
+            errorSum += _errorSums[slot][part];
+            lossSum += _lossSums[slot][part];
         }
 
         return errorSum;
     }
 
     /// <inheritdoc/>
-    public void RunChunk(int part)
+    public void RunChunk(int part, int slot)
     {
         int start = Math.Min(_start + part * _partSize, _end);
         int end = Math.Min(start + _partSize, _end);
-        PackedVector gradient = _gradients[part];
+        PackedVector gradient = _gradients[slot][part];
         gradient.Values.AsSpan().Clear();
-        _errorSums[part] = 0;
-        _lossSums[part] = 0;
+        _errorSums[slot][part] = 0;
+        _lossSums[slot][part] = 0;
         if (start == end)
         {
             return;
@@ -135,7 +136,7 @@ internal sealed class ParallelBatch : IChunkedJob
         ref double y = ref MemoryMarshal.GetReference(_y.Span);
         ref int order = ref MemoryMarshal.GetReference(_order.Span);
         double lossSum;
-        _errorSums[part] = (_order.IsEmpty, _weights.Chunks) switch
+        _errorSums[slot][part] = (_order.IsEmpty, _weights.Chunks) switch
         {
             (true, 1) => SmallBatchKernel.AccumulatePart<OneChunk, StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
             (true, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
@@ -148,6 +149,6 @@ internal sealed class ParallelBatch : IChunkedJob
             (false, 4) => SmallBatchKernel.AccumulatePart<FourChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
             (false, _) => WideBatchKernel.AccumulatePart<PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
         };
-        _lossSums[part] = lossSum;
+        _lossSums[slot][part] = lossSum;
     }
 }
