@@ -15,9 +15,10 @@ internal static class OnlineKernel
     /// </summary>
     /// <remarks>
     /// The next row's logit is computed before this row's update is applied, from
-    /// z' = x'·(W − s·x) + (b − s) = (x'·W + b) − s·(x'·x + 1) with s = lr·e. Both dot products x'·W and x'·x run
-    /// while σ(z) is being computed, so the chain per row is σ plus one multiply-add. W and b themselves get the
-    /// usual update, so this changes only the rounding of z, never the weights' update rule.
+    /// z' = x'·(W − s·x) + (b − s) = (x'·W + b) − s·(x'·x + 1) with s = lr·e = lr·σ(z) − lr·y. Both dot products x'·W
+    /// and x'·x run while σ(z) is being computed, and the lr·y term joins them there, so the chain per row is e^x, one
+    /// division and one multiply-add (measured about 7 % faster at d = 10 than subtracting y first). W and b get the
+    /// usual update, so this changes only the rounding of z and of s, never the weights' update rule.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunSmall<TChunks, TOrder, TObserved>(
@@ -58,9 +59,13 @@ internal static class OnlineKernel
 
         for (int p = 0; p < rows; p++)
         {
+            // step = lr·e = lr·σ(z) − lr·y, with lr·σ(z) = (lr·numerator) / (1 + t) as in SigmoidScalar. Keeping the
+            // two terms apart lets the next logit skip the subtraction (below): one step less in the chain per row.
             double label = Unsafe.Add(ref y, i);
-            double e = SigmoidScalar(z) - label;
-            double step = learningRate * e;
+            double t = Math.Exp(-Math.Abs(z));
+            double scaledSigmoid = learningRate * Numerator(z, t) / (1.0 + t);
+            double scaledLabel = learningRate * label;
+            double step = scaledSigmoid - scaledLabel;
             double loss = wantLoss ? LogLoss.FromLogit(z, label) : 0;
 
             if (p + 1 < rows)
@@ -77,7 +82,7 @@ internal static class OnlineKernel
 
                 Update<TChunks>(ref w0, ref w1, ref w2, ref w3, x0, x1, x2, x3, step);
                 b -= step;
-                z = nextLogit - step * overlap;
+                z = (nextLogit + overlap * scaledLabel) - overlap * scaledSigmoid;
                 i = next;
                 (x0, x1, x2, x3) = (n0, n1, n2, n3);
             }
@@ -170,9 +175,15 @@ internal static class OnlineKernel
     private static double SigmoidScalar(double z)
     {
         double t = Math.Exp(-Math.Abs(z));
+        return Numerator(z, t) / (1.0 + t);
+    }
+
+    /// <summary>Returns 1 for z ≥ 0 and t = e^(−|z|) for z &lt; 0, the numerator of σ(z) = numerator / (1 + t).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Numerator(double z, double t)
+    {
         Vector128<double> nonNegative = Vector128.GreaterThanOrEqual(Vector128.CreateScalarUnsafe(z), Vector128<double>.Zero);
-        double numerator = Vector128.ConditionalSelect(nonNegative, Vector128<double>.One, Vector128.CreateScalarUnsafe(t)).ToScalar();
-        return numerator / (1.0 + t);
+        return Vector128.ConditionalSelect(nonNegative, Vector128<double>.One, Vector128.CreateScalarUnsafe(t)).ToScalar();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
