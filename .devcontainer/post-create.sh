@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dotnet tool restore
-dotnet build BatchTutorial.sln
+dotnet build BatchTutorial.sln -c Release
 bash .devcontainer/register-kernel.sh
