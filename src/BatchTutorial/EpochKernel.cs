@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -22,11 +23,26 @@ internal sealed class EpochKernel
     /// </summary>
     public const int ParallelMinimumValues = 4096;
 
+    /// <summary>The size, in values, of the block that shuffled epochs gather rows into (256 KB of doubles).</summary>
+    public const int GatherBlockValues = 32_768;
+
+    /// <summary>
+    /// The largest batch, in values (B·d), whose rows a shuffled epoch gathers into a block buffer; a larger batch is
+    /// read through the permutation in place, so the buffer never grows toward a copy of the data set.
+    /// </summary>
+    public const int GatherMaximumValues = 131_072;
+
     private readonly int _columns;
     private readonly PackedVector? _weights;
     private readonly PackedVector? _gradient;
     private readonly ParallelBatch? _parallel;
     private readonly double[] _portableGradient;
+
+    // The block buffer of RunGathered, allocated on its first use and reused; and the block's place in the epoch.
+    private double[] _gatheredX = [];
+    private double[] _gatheredY = [];
+    private int _stepOffset;
+    private int _positionOffset;
 
     // The observers of the current RunBatches call, null outside a call.
     private double[]? _observedWeights;
@@ -144,6 +160,10 @@ internal sealed class EpochKernel
             {
                 RunParallel(x, y, order, batchSize, batchCount, rows, ref b, learningRate, observe ? this : null);
             }
+            else if (!order.IsEmpty && (long)batchSize * _columns <= GatherMaximumValues)
+            {
+                RunGathered(x.Span, y.Span, order.Span, batchSize, batchCount, rows, ref b, learningRate, observe);
+            }
             else
             {
                 switch (order.IsEmpty, observe)
@@ -168,6 +188,8 @@ internal sealed class EpochKernel
     /// <summary>Called by the kernels after each update when someone observes it; W is in the packed chunks.</summary>
     internal void AfterUpdate(int step, int start, int count, double loss, double bias)
     {
+        step += _stepOffset;
+        start += _positionOffset;
         if (_batchLoss is { Length: > 0 } losses)
         {
             losses[step] = loss;
@@ -177,6 +199,85 @@ internal sealed class EpochKernel
         {
             _weights?.Unpack(_observedWeights!);
             onUpdate(new Batch(step, start, count), loss, bias);
+        }
+    }
+
+    /// <summary>
+    /// Runs shuffled batches a block at a time: copies the block's rows, in the epoch's order, into a reused buffer
+    /// with a plain copy loop, then runs the storage-order kernel on the buffer.
+    /// </summary>
+    /// <remarks>
+    /// A copy loop keeps many independent row loads in flight, while the kernel's own gather waits on each group of
+    /// rows in turn. At N = 1,000,000 and d = 10 this measured about 15 % faster for B = 32 and twice as fast for
+    /// B = 1; the copy alone takes most of the time, because rows in random order come from memory at a fraction of
+    /// the streaming bandwidth. The arithmetic is the same, so the updates are too, except that online learning
+    /// restarts its one-row look-ahead at each block (a difference in the last bits).
+    /// </remarks>
+    private void RunGathered(
+        ReadOnlySpan<double> x,
+        ReadOnlySpan<double> y,
+        ReadOnlySpan<int> order,
+        int batchSize,
+        int batchCount,
+        int rows,
+        ref double b,
+        double learningRate,
+        bool observe)
+    {
+        int d = _columns;
+        int blockBatches = Math.Max(1, GatherBlockValues / (batchSize * d));
+        int capacity = blockBatches * batchSize;
+        if (_gatheredY.Length < capacity)
+        {
+            _gatheredX = new double[capacity * d];
+            _gatheredY = new double[capacity];
+        }
+
+        try
+        {
+            for (int first = 0; first < batchCount; first += blockBatches)
+            {
+                int count = Math.Min(blockBatches, batchCount - first);
+                int start = first * batchSize;
+                int end = Math.Min(start + count * batchSize, rows);
+                GatherRows(x, y, order[start..end], d, _gatheredX, _gatheredY);
+                _stepOffset = first;
+                _positionOffset = start;
+                if (observe)
+                {
+                    RunVectorized<StorageOrder, Observed>(_gatheredX, _gatheredY, [], batchSize, count, end - start, ref b, learningRate, this);
+                }
+                else
+                {
+                    RunVectorized<StorageOrder, Unobserved>(_gatheredX, _gatheredY, [], batchSize, count, end - start, ref b, learningRate, null);
+                }
+            }
+        }
+        finally
+        {
+            _stepOffset = 0;
+            _positionOffset = 0;
+        }
+    }
+
+    /// <summary>Copies rows order[0], order[1], … of X and y into the front of <paramref name="toX"/> and <paramref name="toY"/>; d ≥ 4.</summary>
+    private static void GatherRows(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<int> order, int d, double[] toX, double[] toY)
+    {
+        ref double from = ref MemoryMarshal.GetReference(x);
+        ref double to = ref MemoryMarshal.GetArrayDataReference(toX);
+        nuint last = (nuint)(d - 4);
+        for (int p = 0; p < order.Length; p++)
+        {
+            int i = order[p];
+            ref double source = ref Unsafe.Add(ref from, (nint)i * d);
+            ref double target = ref Unsafe.Add(ref to, (nint)p * d);
+            for (nuint j = 0; j < last; j += 4)
+            {
+                Vector256.LoadUnsafe(ref source, j).StoreUnsafe(ref target, j);
+            }
+
+            Vector256.LoadUnsafe(ref source, last).StoreUnsafe(ref target, last);
+            toY[p] = y[i];
         }
     }
 

@@ -35,7 +35,7 @@ public static class LogLoss
     /// <summary>Returns log(1 + e^z) without overflow for any finite z.</summary>
     public static double Softplus(double z) => Math.Max(z, 0.0) + Log1P(Math.Exp(-Math.Abs(z)));
 
-    /// <summary>Returns log(1 + x) accurately for small x (Goldberg's correction: log(u)·x / (u − 1) with u = 1 + x).</summary>
+    /// <summary>Returns log(1 + x) accurately for small x: log(u)·x / (u − 1) with u = 1 + x cancels the rounding of u.</summary>
     internal static double Log1P(double x)
     {
         double u = 1.0 + x;

@@ -94,7 +94,7 @@ public class DatasetsTests
     }
 
     [Fact]
-    public void Split_is_a_partition_that_depends_on_the_seed()
+    public void Split_partitions_rows_by_seed()
     {
         // Tag each row by its first feature, which is unique in this data.
         Dataset data = Datasets.Dummy(200, 2, seed: 1);
@@ -129,7 +129,7 @@ public class DatasetsTests
     }
 
     [Fact]
-    public void Standardized_training_data_has_mean_0_and_std_1()
+    public void Standardized_columns_have_unit_scale()
     {
         DataSplit split = DataSplit.TrainTest(Datasets.BreastCancer(), 0.2, seed: 42);
 

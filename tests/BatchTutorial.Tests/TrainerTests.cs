@@ -126,7 +126,7 @@ public class TrainerTests
     }
 
     [Fact]
-    public void Trajectory_starts_at_initial_model_and_ends_at_result()
+    public void Trajectory_runs_from_start_to_result()
     {
         Dataset data = GradientTests.Small();
         var initial = new LogisticRegression([0.5, -0.5], 0.2);

@@ -11,13 +11,16 @@ internal interface IPartJob
 
 /// <summary>
 /// Helper threads, started once per process and shared by every training run, that compute parts of a large batch's
-/// gradient. Part 0 always runs on the calling thread, part i on helper i − 1.
+/// gradient. Part 0 runs on the calling thread; part i is offered to helper i − 1.
 /// </summary>
 /// <remarks>
 /// Between parts a helper spins for <see cref="SpinMicroseconds"/> µs, because the next batch usually follows within
-/// a microsecond, and then blocks on a semaphore, so idle helpers use no CPU. Posting a job allocates nothing. Only one
-/// run at a time uses the helpers (<see cref="TryAcquire"/>); a run that cannot get them computes every part itself, in
-/// the same split, so its result does not depend on whether helpers were free.
+/// a microsecond, and then blocks on a semaphore, so idle helpers use no CPU. Posting a job allocates nothing.
+/// A part goes to whichever thread claims it first: when the calling thread finishes its own part before a helper
+/// has started (the helper's core is busy with another process, or the helper is asleep), it runs that part too, so
+/// a loaded machine costs at most the single-thread time. Only one run at a time uses the helpers
+/// (<see cref="TryAcquire"/>); a run that cannot get them computes every part itself. The split into parts is the
+/// same either way, so results never depend on which thread ran a part.
 /// </remarks>
 internal sealed class GradientWorkers
 {
@@ -26,9 +29,16 @@ internal sealed class GradientWorkers
 
     private const int SpinMicroseconds = 50;
 
+    // States of a part within one Run call.
+    private const int Posted = 0;
+    private const int TakenByHelper = 1;
+    private const int Finished = 2;
+    private const int TakenByCaller = 3;
+
     private static readonly Lazy<GradientWorkers> SharedInstance = new(() => new GradientWorkers(Math.Min(Environment.ProcessorCount, MaxParts) - 1));
 
     private readonly WorkerState[] _workers;
+    private readonly int[] _partStates;
     private IPartJob? _job;
     private int _parts;
     private int _generation;
@@ -38,6 +48,8 @@ internal sealed class GradientWorkers
     private GradientWorkers(int helperCount)
     {
         _workers = new WorkerState[helperCount];
+        _partStates = new int[helperCount + 1];
+        Array.Fill(_partStates, Finished);
         for (int i = 0; i < helperCount; i++)
         {
             _workers[i] = new WorkerState();
@@ -72,7 +84,12 @@ internal sealed class GradientWorkers
         _job = job;
         _parts = parts;
         _failure = null;
-        int generation = Interlocked.Increment(ref _generation);
+        for (int part = 1; part < parts; part++)
+        {
+            Volatile.Write(ref _partStates[part], Posted);
+        }
+
+        Interlocked.Increment(ref _generation);
         for (int i = 0; i < parts - 1; i++)
         {
             WorkerState worker = _workers[i];
@@ -84,11 +101,16 @@ internal sealed class GradientWorkers
 
         job.RunPart(0);
 
-        for (int i = 0; i < parts - 1; i++)
+        for (int part = 1; part < parts; part++)
         {
-            WorkerState worker = _workers[i];
+            if (Interlocked.CompareExchange(ref _partStates[part], TakenByCaller, Posted) == Posted)
+            {
+                job.RunPart(part);
+                continue;
+            }
+
             SpinWait spinner = default;
-            while (Volatile.Read(ref worker.Done) != generation)
+            while (Volatile.Read(ref _partStates[part]) != Finished)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
             }
@@ -103,24 +125,27 @@ internal sealed class GradientWorkers
     private void Work(int index)
     {
         WorkerState state = _workers[index];
+        int part = index + 1;
         int seen = 0;
         while (true)
         {
-            int generation = WaitForGeneration(state, seen);
-            seen = generation;
-            if (index + 1 < _parts)
+            seen = WaitForGeneration(state, seen);
+
+            // The state of the part, not the generation, says whether there is work: a part the caller has already
+            // taken is skipped.
+            if (part < Volatile.Read(ref _parts) && Interlocked.CompareExchange(ref _partStates[part], TakenByHelper, Posted) == Posted)
             {
                 try
                 {
-                    _job!.RunPart(index + 1);
+                    _job!.RunPart(part);
                 }
                 catch (Exception error)
                 {
                     _failure = error;
                 }
-            }
 
-            Volatile.Write(ref state.Done, generation);
+                Volatile.Write(ref _partStates[part], Finished);
+            }
         }
     }
 
@@ -157,6 +182,5 @@ internal sealed class GradientWorkers
     {
         public readonly SemaphoreSlim Signal = new(0);
         public int Sleeping;
-        public int Done;
     }
 }

@@ -197,10 +197,10 @@ internal static class SmallBatchKernel
         return gb;
     }
 
-    /// <summary>Returns g + ((e0·x0 + e1·x1) + (e2·x2 + e3·x3)) for the chunk at <paramref name="offset"/> of four rows.</summary>
+    /// <summary>Returns (g + e0·x0 + e2·x2) + (e1·x1 + e3·x3) for the chunk at <paramref name="offset"/> of four rows.</summary>
     /// <remarks>
-    /// The four products are summed apart from g, so the chain that carries g from one group of rows to the next is a
-    /// single add. A batch ends only when that chain does, so a short chain matters for small batches.
+    /// Two multiply-add chains of two steps each: five vector operations per chunk. Summing the products apart from g
+    /// first shortens the chain that carries g between groups but takes six, and measured 2 % slower at d = 10.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> AccumulateChunk(
@@ -215,9 +215,11 @@ internal static class SmallBatchKernel
         ref double r3,
         nuint offset)
     {
-        Vector256<double> first = Vector256.FusedMultiplyAdd(e1, Vector256.LoadUnsafe(ref r1, offset), e0 * Vector256.LoadUnsafe(ref r0, offset));
-        Vector256<double> second = Vector256.FusedMultiplyAdd(e3, Vector256.LoadUnsafe(ref r3, offset), e2 * Vector256.LoadUnsafe(ref r2, offset));
-        return g + (first + second);
+        Vector256<double> even = Vector256.FusedMultiplyAdd(e0, Vector256.LoadUnsafe(ref r0, offset), g);
+        Vector256<double> odd = e1 * Vector256.LoadUnsafe(ref r1, offset);
+        even = Vector256.FusedMultiplyAdd(e2, Vector256.LoadUnsafe(ref r2, offset), even);
+        odd = Vector256.FusedMultiplyAdd(e3, Vector256.LoadUnsafe(ref r3, offset), odd);
+        return even + odd;
     }
 }
 
