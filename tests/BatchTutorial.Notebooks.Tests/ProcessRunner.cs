@@ -5,7 +5,7 @@ using BatchTutorial.Runner;
 namespace BatchTutorial.Notebooks.Tests;
 
 /// <summary>The exit code and separate standard output and error of a finished process.</summary>
-internal sealed record ProcessResult(string CommandLine, int ExitCode, string Output, string Error)
+public sealed record ProcessResult(string CommandLine, int ExitCode, string Output, string Error)
 {
     /// <summary>Describes the command and everything it printed, for assertion messages.</summary>
     public override string ToString() => $"`{CommandLine}` exited with {ExitCode}.\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
