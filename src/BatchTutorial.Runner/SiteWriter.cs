@@ -265,5 +265,12 @@ internal static partial class SiteWriter
         .cell-meta { color: #6a737d; font-size: 0.8rem; margin-top: 1.2rem; }
         table { border-collapse: collapse; } th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #dde2e8; text-align: left; }
         td.passed { color: #1a7f37; } td.failed { color: #a4161a; }
+        .output.html { overflow-x: auto; }
+        table.batchtutorial-table { margin: 0.6rem 0; font-size: 0.9rem; font-variant-numeric: tabular-nums; border: 1px solid #c9d1dc; }
+        table.batchtutorial-table th, table.batchtutorial-table td { padding: 0.35rem 0.8rem; border: 1px solid #dde2e8; white-space: nowrap; }
+        table.batchtutorial-table thead th { background: #eef2f7; font-weight: 600; border-bottom: 2px solid #b7c3d3; vertical-align: bottom; }
+        table.batchtutorial-table tbody tr:nth-child(even) { background: #f7f9fb; }
+        table.batchtutorial-table tbody tr:hover { background: #e8f0fb; }
+        table.batchtutorial-table .number { text-align: right; }
         """;
 }
