@@ -45,7 +45,7 @@ public sealed class SiteStyleTests(NotebookRunFixture run) : IDisposable
         CellResult slowest = notebooks.SelectMany(notebook => notebook.Cells).Where(cell => cell.Status != CellStatus.NotRun).MaxBy(cell => cell.Elapsed)!;
         string slowestTable = index[index.IndexOf($"<h2>{slowestHeading}</h2>", StringComparison.Ordinal)..];
         Assert.Contains($"[{slowest.CodeCellNumber}] <code>", slowestTable);
-        Assert.Contains($"{slowest.Elapsed.TotalSeconds:F2} s", slowestTable);
+        Assert.Contains($"<td class=\"number\">{slowest.Elapsed.TotalSeconds:F2} s</td>", slowestTable);
     }
 
     [Fact]
