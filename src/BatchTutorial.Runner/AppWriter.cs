@@ -55,8 +55,9 @@ internal static class AppWriter
                 continue;
             }
 
+            // Line ends are ignored, so a checkout that converts them to CRLF still counts as up to date.
             AppState state = !File.Exists(appPath) ? AppState.Missing
-                : File.ReadAllText(appPath) == generated.Source ? AppState.UpToDate
+                : File.ReadAllText(appPath).Replace("\r\n", "\n", StringComparison.Ordinal) == generated.Source ? AppState.UpToDate
                 : AppState.OutOfDate;
             checks.Add(new AppCheck(appPath, state, generated, null));
         }

@@ -196,6 +196,19 @@ public sealed partial class AppGenerationTests : IDisposable
     }
 
     [Fact]
+    public void Check_IgnoresLineEnds()
+    {
+        string notebooks = Path.Combine(_root, "notebooks");
+        NotebookLocation notebook = WriteNotebook("ja", "04-sample", "#!import ../setup.dib", "Console.WriteLine(4);");
+        string app = AppGenerator.Generate(notebook, _root).Source;
+        File.WriteAllText(AppGenerator.AppPath(notebook), app.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        AppCheck check = Assert.Single(AppWriter.Check(notebooks, _root, filter: null));
+
+        Assert.Equal(AppState.UpToDate, check.State);
+    }
+
+    [Fact]
     public void Apply_NotesWrappedExpressions()
     {
         string notebooks = Path.Combine(_root, "notebooks");
