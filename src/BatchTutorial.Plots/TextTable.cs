@@ -81,22 +81,29 @@ public sealed class TextTable
         return text.ToString();
     }
 
-    /// <summary>Returns the table as an HTML <c>table</c> element with escaped cells.</summary>
+    /// <summary>
+    /// Returns the table as an HTML <c>table</c> element with escaped cells. The header and cells of a column whose
+    /// cells are all numbers get <c>class="number"</c>, so a style sheet can align them on the right.
+    /// </summary>
     public string ToHtml()
     {
+        bool[] numberColumns = Enumerable.Range(0, Headers.Count)
+            .Select(column => _rows.Count > 0 && _rows.All(row => row[column].Length == 0 || IsNumber(row[column])))
+            .ToArray();
+
         var html = new StringBuilder("<table class=\"batchtutorial-table\"><thead><tr>");
-        foreach (string header in Headers)
+        for (int column = 0; column < Headers.Count; column++)
         {
-            html.Append("<th>").Append(System.Net.WebUtility.HtmlEncode(header)).Append("</th>");
+            html.Append(numberColumns[column] ? "<th class=\"number\">" : "<th>").Append(System.Net.WebUtility.HtmlEncode(Headers[column])).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
         foreach (string[] row in _rows)
         {
             html.Append("<tr>");
-            foreach (string cell in row)
+            for (int column = 0; column < row.Length; column++)
             {
-                html.Append("<td>").Append(System.Net.WebUtility.HtmlEncode(cell)).Append("</td>");
+                html.Append(numberColumns[column] ? "<td class=\"number\">" : "<td>").Append(System.Net.WebUtility.HtmlEncode(row[column])).Append("</td>");
             }
 
             html.Append("</tr>");
@@ -104,6 +111,10 @@ public sealed class TextTable
 
         return html.Append("</tbody></table>").ToString();
     }
+
+    // A cell as FormatCell writes a number: "1,000", "-0.1235", "2.5E-05" or "NaN".
+    private static bool IsNumber(string cell) =>
+        cell == "NaN" || System.Text.RegularExpressions.Regex.IsMatch(cell, @"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(E[-+]?\d+)?$");
 
     private static void AppendLine(StringBuilder text, IReadOnlyList<string> cells, int[] widths)
     {
