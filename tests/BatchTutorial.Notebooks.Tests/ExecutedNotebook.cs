@@ -96,7 +96,7 @@ internal sealed partial class ExecutedNotebook
     [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex TableRow();
 
-    [GeneratedRegex("<t[hd]>(.*?)</t[hd]>", RegexOptions.Singleline)]
+    [GeneratedRegex("<t[hd](?:\\s[^>]*)?>(.*?)</t[hd]>", RegexOptions.Singleline)]
     private static partial Regex TableCell();
 
     [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]

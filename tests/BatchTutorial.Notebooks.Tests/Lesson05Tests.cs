@@ -30,7 +30,7 @@ public sealed partial class Lesson05Tests(NotebookRunFixture run)
     [GeneratedRegex(@"<tr>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex TableRow();
 
-    [GeneratedRegex(@"<t[hd]>(.*?)</t[hd]>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]>", RegexOptions.Singleline)]
     private static partial Regex TableCell();
 
     [Theory]

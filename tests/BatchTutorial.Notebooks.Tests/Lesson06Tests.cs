@@ -165,12 +165,12 @@ public sealed partial class Lesson06Tests(NotebookRunFixture run)
     [GeneratedRegex(@"(-?[0-9]+(?:\.[0-9]+)?) MB")]
     private static partial Regex GrowthNumber();
 
-    [GeneratedRegex("<th>(.*?)</th>")]
+    [GeneratedRegex(@"<th(?:\s[^>]*)?>(.*?)</th>")]
     private static partial Regex HeaderCell();
 
-    [GeneratedRegex("<tr>((?:<td>.*?</td>)+)</tr>")]
+    [GeneratedRegex(@"<tr>((?:<td(?:\s[^>]*)?>.*?</td>)+)</tr>")]
     private static partial Regex BodyRow();
 
-    [GeneratedRegex("<td>(.*?)</td>")]
+    [GeneratedRegex(@"<td(?:\s[^>]*)?>(.*?)</td>")]
     private static partial Regex DataCell();
 }
