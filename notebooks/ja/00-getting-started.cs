@@ -17,7 +17,6 @@ using System.Threading.Tasks;
 using BatchTutorial;
 using BatchTutorial.Plots;
 using static BatchTutorial.Plots.Bilingual;
-using Plotly.NET.CSharp;
 
 // ---- セル 1: ノートブックでは `#!import ../setup.dib` ----
 // カーネルと同じく、ノートブックのフォルダーで、ノートブックの言語（UI カルチャ ja-JP）で実行します。
@@ -29,16 +28,26 @@ System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.Culture
 var appDisplay = new AppDisplay(System.IO.Path.Combine(appDirectory, "output"), "00");
 
 // ---- セル 2 ----
-Console.WriteLine($"UI culture: {System.Globalization.CultureInfo.CurrentUICulture.Name}");
+Dataset cancer = Datasets.BreastCancer();
+
+Console.WriteLine($"σ(0) = {Sigmoid.Compute(0.0)}");
+Console.WriteLine($"σ(4) = {Sigmoid.Compute(4.0):F4}");
+Console.WriteLine(Pick(
+    $"乳がん診断データ: {cancer.Rows} 行 × {cancer.Columns} 列（ラベル 1 の割合 {cancer.PositiveRate():F3}）",
+    $"breast-cancer data: {cancer.Rows} rows × {cancer.Columns} columns (share of label 1: {cancer.PositiveRate():F3})"));
+Console.WriteLine(Pick(
+    $"UI カルチャ: {System.Globalization.CultureInfo.CurrentUICulture.Name}",
+    $"UI culture: {System.Globalization.CultureInfo.CurrentUICulture.Name}"));
 
 // ---- セル 3 ----
-double[] z = Enumerable.Range(-30, 61).Select(i => i / 5.0).ToArray();
-double[] p = z.Select(value => 1.0 / (1.0 + Math.Exp(-value))).ToArray();
+double[] zValues = Enumerable.Range(-30, 61).Select(step => step / 5.0).ToArray();
+double[] sigmoidValues = zValues.Select(Sigmoid.Compute).ToArray();
 
-var chart = Chart.Line<double, double, string>(x: z, y: p, Name: "sigmoid")
-    .WithXAxisStyle<double, double, string>(TitleText: "z")
-    .WithYAxisStyle<double, double, string>(TitleText: "sigmoid(z)");
-display(Plotly.NET.Chart.withTitle("The sigmoid function", null).Invoke(chart));
+display(Charts.LineChart(
+    new[] { new LineSeries("σ(z) = 1 / (1 + e^(−z))", zValues, sigmoidValues, ShowMarkers: false) },
+    Pick("シグモイド関数", "The sigmoid function"),
+    Pick("z（ロジット、単位なし）", "z (logit, no unit)"),
+    Pick("σ(z)（予測確率、0 〜 1）", "σ(z) (predicted probability, 0 to 1)")));
 
 // ---- display(...): ノートブックがセルの下に表示するもの ----
 // グラフは output/ に HTML ファイルとして保存してパスを表示し、表と学習履歴はテキストで、

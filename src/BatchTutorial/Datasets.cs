@@ -58,6 +58,24 @@ public static class Datasets
     }
 
     /// <summary>
+    /// Returns n rows of a learnable problem with d standard-normal features and labels drawn from a fixed logistic
+    /// model (see <see cref="SyntheticRows"/>, which produces the same rows one at a time).
+    /// </summary>
+    public static Dataset Synthetic(int rows, int columns, long seed)
+    {
+        Guard.Positive(rows, nameof(rows));
+        var source = new SyntheticRows(columns, seed);
+        var x = new double[(long)rows * columns];
+        var y = new double[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            y[i] = source.Next(x.AsSpan(i * columns, columns));
+        }
+
+        return new Dataset(x, y, columns);
+    }
+
+    /// <summary>
     /// Returns n points in two dimensions from two Gaussian blobs (standard deviation 1) centred at
     /// (−c, −c) for label 0 and (c, c) for label 1, with c = separation / 2; alternate rows take alternate labels.
     /// </summary>

@@ -29,6 +29,16 @@ public static class Messages
     internal const string CsvBadHeader = nameof(CsvBadHeader);
     internal const string CsvRowCount = nameof(CsvRowCount);
     internal const string StratifyNeedsBothClasses = nameof(StratifyNeedsBothClasses);
+    internal const string SessionFinished = nameof(SessionFinished);
+    internal const string CsvValueNotFinite = nameof(CsvValueNotFinite);
+    internal const string CsvLabelNotBinary = nameof(CsvLabelNotBinary);
+    internal const string RowFileBadHeader = nameof(RowFileBadHeader);
+    internal const string RowFileColumnMismatch = nameof(RowFileColumnMismatch);
+    internal const string RowFileTruncated = nameof(RowFileTruncated);
+    internal const string RowFileValueNotFinite = nameof(RowFileValueNotFinite);
+    internal const string RowFileLabelNotBinary = nameof(RowFileLabelNotBinary);
+    internal const string RowFileEmpty = nameof(RowFileEmpty);
+    internal const string StreamingNeedsFileOrder = nameof(StreamingNeedsFileOrder);
 
     /// <summary>Returns the message <paramref name="key"/> in the current UI culture, filled with <paramref name="args"/>.</summary>
     public static string Format(string key, params object?[] args)
@@ -58,5 +68,15 @@ public static class Messages
         CsvBadHeader,
         CsvRowCount,
         StratifyNeedsBothClasses,
+        SessionFinished,
+        CsvValueNotFinite,
+        CsvLabelNotBinary,
+        RowFileBadHeader,
+        RowFileColumnMismatch,
+        RowFileTruncated,
+        RowFileValueNotFinite,
+        RowFileLabelNotBinary,
+        RowFileEmpty,
+        StreamingNeedsFileOrder,
     ];
 }

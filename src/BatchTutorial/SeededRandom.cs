@@ -32,15 +32,22 @@ public sealed class SeededRandom
     {
         Guard.Positive(exclusiveMax, nameof(exclusiveMax));
         ulong bound = (ulong)exclusiveMax;
-        ulong threshold = (0UL - bound) % bound;
-        while (true)
+        ulong r = NextUInt64();
+
+        // The rejection threshold 2^64 mod bound is below bound, so any r ≥ bound is accepted without computing it.
+        // This saves a 64-bit division per draw (almost every draw) and returns the same values.
+        if (r >= bound)
         {
-            ulong r = NextUInt64();
-            if (r >= threshold)
-            {
-                return (int)(r % bound);
-            }
+            return (int)(r % bound);
         }
+
+        ulong threshold = (0UL - bound) % bound;
+        while (r < threshold)
+        {
+            r = NextUInt64();
+        }
+
+        return (int)(r % bound);
     }
 
     /// <summary>Returns a standard normal sample (mean 0, standard deviation 1) by the Box-Muller transform.</summary>

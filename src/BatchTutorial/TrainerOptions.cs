@@ -33,6 +33,12 @@ public sealed record TrainerOptions
     /// <summary>Keep W and b after every update (for trajectory plots). Default false.</summary>
     public bool RecordTrajectory { get; init; }
 
+    /// <summary>
+    /// Threads that share the gradient of one large batch (B·d of at least 4096 values): 0 (the default) for one per
+    /// processor, at most 8; 1 for the calling thread only. Results depend on it only through rounding.
+    /// </summary>
+    public int Threads { get; init; }
+
     /// <summary>Called after each update, for example to print <c>Batch k updated.</c>; null for none.</summary>
     public Action<UpdateRecord>? OnUpdate { get; init; }
 
@@ -42,5 +48,6 @@ public sealed record TrainerOptions
         Guard.Positive(BatchSize, nameof(BatchSize));
         Guard.Positive(Epochs, nameof(Epochs));
         Guard.PositiveFinite(LearningRate, nameof(LearningRate));
+        Guard.NotNegative(Threads, nameof(Threads));
     }
 }

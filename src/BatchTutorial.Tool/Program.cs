@@ -1,0 +1,3 @@
+using BatchTutorial.Tool;
+
+return ToolCommands.Run(args, Console.Out, Console.Error);
