@@ -82,28 +82,36 @@ public sealed class TextTable
     }
 
     /// <summary>
-    /// Returns the table as an HTML <c>table</c> element with escaped cells. The header and cells of a column whose
-    /// cells are all numbers get <c>class="number"</c>, so a style sheet can align them on the right.
+    /// Returns the table as an HTML <c>table</c> element with escaped cells. When every cell of a column is a number,
+    /// the column's 1-based position is listed in the table's <c>data-number-columns</c> attribute (e.g. "2 3"), so a
+    /// style sheet can align those columns on the right. Header and data cells stay plain <c>th</c> and <c>td</c>.
     /// </summary>
     public string ToHtml()
     {
-        bool[] numberColumns = Enumerable.Range(0, Headers.Count)
-            .Select(column => _rows.Count > 0 && _rows.All(row => row[column].Length == 0 || IsNumber(row[column])))
+        int[] numberColumns = Enumerable.Range(0, Headers.Count)
+            .Where(column => _rows.Count > 0 && _rows.All(row => row[column].Length == 0 || IsNumber(row[column])))
+            .Select(column => column + 1)
             .ToArray();
 
-        var html = new StringBuilder("<table class=\"batchtutorial-table\"><thead><tr>");
-        for (int column = 0; column < Headers.Count; column++)
+        var html = new StringBuilder("<table class=\"batchtutorial-table\"");
+        if (numberColumns.Length > 0)
         {
-            html.Append(numberColumns[column] ? "<th class=\"number\">" : "<th>").Append(System.Net.WebUtility.HtmlEncode(Headers[column])).Append("</th>");
+            html.Append(" data-number-columns=\"").Append(string.Join(' ', numberColumns)).Append('"');
+        }
+
+        html.Append("><thead><tr>");
+        foreach (string header in Headers)
+        {
+            html.Append("<th>").Append(System.Net.WebUtility.HtmlEncode(header)).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
         foreach (string[] row in _rows)
         {
             html.Append("<tr>");
-            for (int column = 0; column < row.Length; column++)
+            foreach (string cell in row)
             {
-                html.Append(numberColumns[column] ? "<td class=\"number\">" : "<td>").Append(System.Net.WebUtility.HtmlEncode(row[column])).Append("</td>");
+                html.Append("<td>").Append(System.Net.WebUtility.HtmlEncode(cell)).Append("</td>");
             }
 
             html.Append("</tr>");

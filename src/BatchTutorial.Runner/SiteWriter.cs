@@ -255,7 +255,7 @@ internal static partial class SiteWriter
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private const string StyleSheet = """
+    private static readonly string StyleSheet = """
         body { font-family: "Noto Sans CJK JP", "Noto Sans", system-ui, sans-serif; margin: 0; color: #1b1f24; }
         main { max-width: 960px; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
         pre { overflow-x: auto; padding: 0.6rem 0.8rem; border-radius: 4px; }
@@ -272,6 +272,21 @@ internal static partial class SiteWriter
         table.batchtutorial-table thead th { background: #eef2f7; font-weight: 600; border-bottom: 2px solid #b7c3d3; vertical-align: bottom; }
         table.batchtutorial-table tbody tr:nth-child(even) { background: #f7f9fb; }
         table.batchtutorial-table tbody tr:hover { background: #e8f0fb; }
-        table.batchtutorial-table .number { text-align: right; }
-        """;
+        """ + "\n" + NumberColumnRules();
+
+    // TextTable.ToHtml lists the columns that hold only numbers in data-number-columns="2 3". CSS cannot read a
+    // position from an attribute, so the sheet has one rule per position.
+    // NOTE: number columns past MaxNumberColumn stay left-aligned.
+    private const int MaxNumberColumn = 24;
+
+    private static string NumberColumnRules()
+    {
+        var rules = new StringBuilder();
+        for (int column = 1; column <= MaxNumberColumn; column++)
+        {
+            rules.Append($"table.batchtutorial-table[data-number-columns~=\"{column}\"] tr > :nth-child({column}) {{ text-align: right; }}\n");
+        }
+
+        return rules.ToString();
+    }
 }

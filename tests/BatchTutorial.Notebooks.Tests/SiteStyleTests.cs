@@ -12,7 +12,7 @@ public sealed class SiteStyleTests(NotebookRunFixture run) : IDisposable
 {
     // The HTML that TextTable.ToHtml writes for a table with a text column and two number columns.
     private const string KitTable = """
-        <table class="batchtutorial-table"><thead><tr><th>method</th><th class="number">B</th><th class="number">loss</th></tr></thead><tbody><tr><td>online learning</td><td class="number">1</td><td class="number">0.6931</td></tr><tr><td>full-batch learning</td><td class="number">1,000</td><td class="number">0.1235</td></tr></tbody></table>
+        <table class="batchtutorial-table" data-number-columns="2 3"><thead><tr><th>method</th><th>B</th><th>loss</th></tr></thead><tbody><tr><td>online learning</td><td>1</td><td>0.6931</td></tr><tr><td>full-batch learning</td><td>1,000</td><td>0.1235</td></tr></tbody></table>
         """;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "batchtutorial-style-" + Guid.NewGuid().ToString("N"));
@@ -54,7 +54,7 @@ public sealed class SiteStyleTests(NotebookRunFixture run) : IDisposable
         string css = File.ReadAllText(Path.Combine(run.SiteDirectory, "style.css"));
 
         Assert.Contains("table.batchtutorial-table", css);
-        Assert.Contains("table.batchtutorial-table .number { text-align: right; }", css);
+        Assert.Contains("table.batchtutorial-table[data-number-columns~=\"2\"] tr > :nth-child(2) { text-align: right; }", css);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class SiteStyleTests(NotebookRunFixture run) : IDisposable
                 return {
                     numbers: css('table.batchtutorial-table').fontVariantNumeric,
                     textCell: css('tbody td:first-child').textAlign,
-                    numberCell: css('tbody td.number').textAlign,
-                    numberHeader: css('th.number').textAlign,
+                    numberCell: css('tbody td:nth-child(3)').textAlign,
+                    numberHeader: css('th:nth-child(2)').textAlign,
                     headerBackground: css('th').backgroundColor,
                     cellBorder: css('tbody td').borderTopWidth,
                     cellPadding: css('tbody td').paddingLeft,
