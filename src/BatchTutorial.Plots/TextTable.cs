@@ -81,10 +81,25 @@ public sealed class TextTable
         return text.ToString();
     }
 
-    /// <summary>Returns the table as an HTML <c>table</c> element with escaped cells.</summary>
+    /// <summary>
+    /// Returns the table as an HTML <c>table</c> element with escaped cells. When every cell of a column is a number,
+    /// the column's 1-based position is listed in the table's <c>data-number-columns</c> attribute (e.g. "2 3"), so a
+    /// style sheet can align those columns on the right. Header and data cells stay plain <c>th</c> and <c>td</c>.
+    /// </summary>
     public string ToHtml()
     {
-        var html = new StringBuilder("<table class=\"batchtutorial-table\"><thead><tr>");
+        int[] numberColumns = Enumerable.Range(0, Headers.Count)
+            .Where(column => _rows.Count > 0 && _rows.All(row => row[column].Length == 0 || IsNumber(row[column])))
+            .Select(column => column + 1)
+            .ToArray();
+
+        var html = new StringBuilder("<table class=\"batchtutorial-table\"");
+        if (numberColumns.Length > 0)
+        {
+            html.Append(" data-number-columns=\"").Append(string.Join(' ', numberColumns)).Append('"');
+        }
+
+        html.Append("><thead><tr>");
         foreach (string header in Headers)
         {
             html.Append("<th>").Append(System.Net.WebUtility.HtmlEncode(header)).Append("</th>");
@@ -104,6 +119,10 @@ public sealed class TextTable
 
         return html.Append("</tbody></table>").ToString();
     }
+
+    // A cell as FormatCell writes a number: "1,000", "-0.1235", "2.5E-05" or "NaN".
+    private static bool IsNumber(string cell) =>
+        cell == "NaN" || System.Text.RegularExpressions.Regex.IsMatch(cell, @"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(E[-+]?\d+)?$");
 
     private static void AppendLine(StringBuilder text, IReadOnlyList<string> cells, int[] widths)
     {

@@ -176,14 +176,14 @@ internal static partial class SiteWriter
         var body = new StringBuilder();
         body.AppendLine($"""<p class="nav"><a href="../index.html">BatchTutorial</a></p>""");
         body.AppendLine($"<h1>{Encode(text.NotebooksHeading)}</h1>");
-        body.AppendLine($"<table><thead><tr><th>{Encode(text.NotebookColumn)}</th><th>{Encode(text.StatusColumn)}</th><th>{Encode(text.TimeColumn)}</th><th>{Encode(text.KernelStart)}</th></tr></thead><tbody>");
+        body.AppendLine($"""<table class="index"><thead><tr><th>{Encode(text.NotebookColumn)}</th><th>{Encode(text.StatusColumn)}</th><th class="number">{Encode(text.TimeColumn)}</th><th class="number">{Encode(text.KernelStart)}</th></tr></thead><tbody>""");
         foreach (NotebookResult result in results)
         {
             string status = result.Succeeded ? text.Passed : text.Failed;
             body.AppendLine(
                 $"""<tr><td><a href="{Encode(result.Notebook.Name)}.html">{Encode(result.Title)}</a></td>"""
                 + $"""<td class="{(result.Succeeded ? "passed" : "failed")}">{Encode(status)}</td>"""
-                + $"<td>{result.Total.TotalSeconds:F1} s</td><td>{result.KernelStart.TotalSeconds:F1} s</td></tr>");
+                + $"""<td class="number">{result.Total.TotalSeconds:F1} s</td><td class="number">{result.KernelStart.TotalSeconds:F1} s</td></tr>""");
         }
 
         body.AppendLine("</tbody></table>");
@@ -192,12 +192,12 @@ internal static partial class SiteWriter
         if (slowest.Count > 0)
         {
             body.AppendLine($"<h2>{Encode(text.SlowestCellsHeading)}</h2>");
-            body.AppendLine($"<table><thead><tr><th>{Encode(text.NotebookColumn)}</th><th>{Encode(text.CellColumn)}</th><th>{Encode(text.TimeColumn)}</th></tr></thead><tbody>");
+            body.AppendLine($"""<table class="index slowest"><thead><tr><th>{Encode(text.NotebookColumn)}</th><th>{Encode(text.CellColumn)}</th><th class="number">{Encode(text.TimeColumn)}</th></tr></thead><tbody>""");
             foreach ((NotebookResult notebook, CellResult cell) in slowest)
             {
                 body.AppendLine(
                     $"""<tr><td><a href="{Encode(notebook.Notebook.Name)}.html">{Encode(notebook.Notebook.Name)}</a></td>"""
-                    + $"<td>[{cell.CodeCellNumber}] <code>{Encode(cell.FirstLine)}</code></td><td>{cell.Elapsed.TotalSeconds:F2} s</td></tr>");
+                    + $"""<td>[{cell.CodeCellNumber}] <code>{Encode(cell.FirstLine)}</code></td><td class="number">{cell.Elapsed.TotalSeconds:F2} s</td></tr>""");
             }
 
             body.AppendLine("</tbody></table>");
@@ -255,7 +255,7 @@ internal static partial class SiteWriter
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private const string StyleSheet = """
+    private static readonly string StyleSheet = """
         body { font-family: "Noto Sans CJK JP", "Noto Sans", system-ui, sans-serif; margin: 0; color: #1b1f24; }
         main { max-width: 960px; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
         pre { overflow-x: auto; padding: 0.6rem 0.8rem; border-radius: 4px; }
@@ -265,5 +265,28 @@ internal static partial class SiteWriter
         .cell-meta { color: #6a737d; font-size: 0.8rem; margin-top: 1.2rem; }
         table { border-collapse: collapse; } th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #dde2e8; text-align: left; }
         td.passed { color: #1a7f37; } td.failed { color: #a4161a; }
-        """;
+        table.index td:first-child, table.index .number { white-space: nowrap; } table.index .number { text-align: right; }
+        .output.html { overflow-x: auto; }
+        table.batchtutorial-table { margin: 0.6rem 0; font-size: 0.9rem; font-variant-numeric: tabular-nums; border: 1px solid #c9d1dc; }
+        table.batchtutorial-table th, table.batchtutorial-table td { padding: 0.35rem 0.8rem; border: 1px solid #dde2e8; white-space: nowrap; }
+        table.batchtutorial-table thead th { background: #eef2f7; font-weight: 600; border-bottom: 2px solid #b7c3d3; vertical-align: bottom; }
+        table.batchtutorial-table tbody tr:nth-child(even) { background: #f7f9fb; }
+        table.batchtutorial-table tbody tr:hover { background: #e8f0fb; }
+        """ + "\n" + NumberColumnRules();
+
+    // TextTable.ToHtml lists the columns that hold only numbers in data-number-columns="2 3". CSS cannot read a
+    // position from an attribute, so the sheet has one rule per position.
+    // NOTE: number columns past MaxNumberColumn stay left-aligned.
+    private const int MaxNumberColumn = 24;
+
+    private static string NumberColumnRules()
+    {
+        var rules = new StringBuilder();
+        for (int column = 1; column <= MaxNumberColumn; column++)
+        {
+            rules.Append($"table.batchtutorial-table[data-number-columns~=\"{column}\"] tr > :nth-child({column}) {{ text-align: right; }}\n");
+        }
+
+        return rules.ToString();
+    }
 }

@@ -100,7 +100,8 @@ public sealed partial class SiteTests(NotebookRunFixture run)
         await page.WaitForSelectorAsync("svg.main-svg", new PageWaitForSelectorOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
 
         Assert.True(await page.Locator("svg.main-svg").CountAsync() > 0);
-        Assert.Equal("The sigmoid function", await page.Locator(".gtitle").First.TextContentAsync());
+        string expectedTitle = language == "ja" ? "シグモイド関数" : "The sigmoid function";
+        Assert.Equal(expectedTitle, await page.Locator(".gtitle").First.TextContentAsync());
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
         Assert.Empty(scriptErrors);
         Assert.Empty(blockedRequests);

@@ -100,7 +100,9 @@ internal static class SmallBatchKernel
     }
 
     /// <summary>Adds Σ e·x over positions [start, end) to g0 … g3 and returns Σ e.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // The JIT may decline to inline this large body. The out-of-line copy then needs AggressiveOptimization, because at
+    // tier 0 a call per short batch never reaches on-stack replacement and, in a notebook kernel, was never promoted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static double Accumulate<TChunks, TOrder>(
         ref double x,
         ref double y,

@@ -78,7 +78,9 @@ internal static class WideBatchKernel
     /// Adds Σ e·x over positions [<paramref name="start"/>, <paramref name="end"/>) at the W and b given to
     /// <paramref name="gradient"/> (unmasked) and returns Σ e; also one thread's part of a large batch.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // The JIT may decline to inline this large body. The out-of-line copy then needs AggressiveOptimization, because at
+    // tier 0 a call per short batch never reaches on-stack replacement and, in a notebook kernel, was never promoted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static double Accumulate<TOrder>(
         ref double x,
         ref double y,
