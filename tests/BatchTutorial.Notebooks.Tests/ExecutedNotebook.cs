@@ -72,8 +72,13 @@ internal sealed partial class ExecutedNotebook
             .Select(output => ChartOutput.JoinLines(output["data"]?["text/html"]))
             .Where(html => html.Contains("batchtutorial-table", StringComparison.Ordinal))
             .ToArray();
-        string table = Assert.Single(tables);
-        return TableRow().Matches(table)
+        return ParseTable(Assert.Single(tables));
+    }
+
+    /// <summary>Returns the rows of an HTML table as decoded cell texts, the header row first.</summary>
+    public static IReadOnlyList<string[]> ParseTable(string html)
+    {
+        return TableRow().Matches(html)
             .Select(row => TableCell().Matches(row.Groups[1].Value).Select(cellText => WebUtility.HtmlDecode(cellText.Groups[1].Value)).ToArray())
             .ToArray();
     }

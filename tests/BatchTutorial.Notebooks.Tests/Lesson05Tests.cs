@@ -27,11 +27,6 @@ public sealed partial class Lesson05Tests(NotebookRunFixture run)
     [GeneratedRegex(@"[\u3040-\u30FF\u4E00-\u9FFF]")]
     private static partial Regex JapaneseCharacter();
 
-    [GeneratedRegex(@"<tr>(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex TableRow();
-
-    [GeneratedRegex(@"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]>", RegexOptions.Singleline)]
-    private static partial Regex TableCell();
 
     [Theory]
     [InlineData("ja")]
@@ -113,9 +108,7 @@ public sealed partial class Lesson05Tests(NotebookRunFixture run)
                 continue;
             }
 
-            yield return TableRow().Matches(html)
-                .Select(row => TableCell().Matches(row.Groups[1].Value).Select(cell => WebUtility.HtmlDecode(cell.Groups[1].Value)).ToArray())
-                .ToList();
+            yield return ExecutedNotebook.ParseTable(html).ToList();
         }
     }
 

@@ -149,13 +149,11 @@ public sealed partial class Lesson06Tests(NotebookRunFixture run)
             .Where(html => html.Contains("batchtutorial-table", StringComparison.Ordinal));
         foreach (string table in tables)
         {
-            string[] headers = HeaderCell().Matches(table).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
+            IReadOnlyList<string[]> parsed = ExecutedNotebook.ParseTable(table);
+            string[] headers = parsed[0];
             if (headers.Contains(header))
             {
-                string[][] rows = BodyRow().Matches(table)
-                    .Select(row => DataCell().Matches(row.Groups[1].Value).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray())
-                    .ToArray();
-                return (headers, rows);
+                return (headers, parsed.Skip(1).ToArray());
             }
         }
 
@@ -165,12 +163,4 @@ public sealed partial class Lesson06Tests(NotebookRunFixture run)
     [GeneratedRegex(@"(-?[0-9]+(?:\.[0-9]+)?) MB")]
     private static partial Regex GrowthNumber();
 
-    [GeneratedRegex(@"<th(?:\s[^>]*)?>(.*?)</th>")]
-    private static partial Regex HeaderCell();
-
-    [GeneratedRegex(@"<tr>((?:<td(?:\s[^>]*)?>.*?</td>)+)</tr>")]
-    private static partial Regex BodyRow();
-
-    [GeneratedRegex(@"<td(?:\s[^>]*)?>(.*?)</td>")]
-    private static partial Regex DataCell();
 }
