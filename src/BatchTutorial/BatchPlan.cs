@@ -38,7 +38,7 @@ public sealed class BatchPlan
     /// <summary>The number of samples N in one epoch.</summary>
     public int SampleCount { get; }
 
-    /// <summary>The requested batch size B (rows per update); a batch never holds more than N rows.</summary>
+    /// <summary>The requested batch size B (rows per update); a batch contains at most N rows.</summary>
     public int BatchSize { get; }
 
     /// <summary>Whether each epoch takes the rows in a fresh random order.</summary>

@@ -29,7 +29,7 @@ internal sealed class EpochKernel
     public const int GatherBlockValues = 32_768;
 
     /// <summary>
-    /// The largest batch, in values (B·d), whose rows a shuffled epoch gathers into a block buffer; a larger batch is
+    /// The largest batch, in values (B·d), whose rows a shuffled epoch gathers into a block buffer. A larger batch is
     /// read through the permutation in place, so the buffer never grows toward a copy of the data set.
     /// </summary>
     public const int GatherMaximumValues = 131_072;

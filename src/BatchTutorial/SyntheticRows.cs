@@ -2,7 +2,8 @@ namespace BatchTutorial;
 
 /// <summary>
 /// A seeded source of rows for a learnable logistic-regression problem: features x ~ N(0, 1) and a label 1 drawn with
-/// probability σ(x·W* + b*) for fixed true weights W*, so rows can be written to a file without holding them in memory.
+/// probability σ(x·W* + b*) for fixed true weights W*. Rows come one at a time, so a file of them can be written
+/// without keeping them in memory.
 /// </summary>
 /// <remarks>
 /// W*[j] = 2·u[j] / √d with u[j] ~ N(0, 1) and b* = 0.25, drawn first from the seed; the logit x·W* then has a

@@ -4,7 +4,7 @@ namespace BatchTutorial;
 
 /// <summary>
 /// The teaching form of one epoch: MathNet matrix and vector operations that mirror the numpy tutorial loop line by
-/// line. It allocates per batch and is slow; the trainer uses the fused fast path, and a test holds the two together.
+/// line. It allocates per batch and is slow; the trainer uses the fused fast path, and a test checks that the two agree.
 /// </summary>
 public static class Textbook
 {

@@ -165,7 +165,7 @@ public class DatasetsTests
     public void Synthetic_data_is_learnable()
     {
         // The labels follow a logistic model whose logit has a standard deviation of about 2, so a trained model
-        // classifies most rows correctly; the dummy data's random labels stay near 0.5.
+        // classifies most rows correctly. On the dummy data's random labels, accuracy stays near 0.5.
         Dataset data = Datasets.Synthetic(4000, 10, seed: 5);
 
         TrainingHistory history = Trainer.Train(data, new TrainerOptions { BatchSize = 32, Epochs = 3 });

@@ -6,7 +6,7 @@ namespace BatchTutorial;
 
 /// <summary>
 /// Online epochs (batches of one row). Each update needs the one before, so the time per row is the latency of the
-/// chain z → σ(z) → e → next z; these kernels keep that chain short.
+/// chain z → σ(z) → e → next z. These kernels keep that chain short.
 /// </summary>
 internal static class OnlineKernel
 {

@@ -7,7 +7,7 @@ namespace BatchTutorial;
 /// covered by whole 256-bit loads without reading past its end.
 /// </summary>
 /// <remarks>
-/// Chunk c holds values [4c, 4c + 4) for every chunk but the last. The last chunk holds values [d − 4, d), the last
+/// Chunk c contains values [4c, 4c + 4) for every chunk but the last. The last chunk contains values [d − 4, d), the last
 /// four of the row. When 4 does not divide d, its first 4·chunks − d lanes repeat values of the chunk before, so
 /// they are kept at 0 (see <see cref="LastMask"/>): a dot product then counts each feature exactly once.
 /// </remarks>

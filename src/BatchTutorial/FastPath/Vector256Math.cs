@@ -38,9 +38,9 @@ internal static class Vector256Math
         Vector256<double> r = Vector256.FusedMultiplyAdd(kd, Vector256.Create(-Ln2High), x);
         r = Vector256.FusedMultiplyAdd(kd, Vector256.Create(-Ln2Low), r);
 
-        // e^r = 1 + (r + r²·h(r)), h(r) = 1/2! + r/3! + … + r^10/12!. h is evaluated by Estrin's scheme (four levels of
-        // multiply-adds instead of ten, so the kernels can overlap several groups of rows), and 1 and r are added last,
-        // so their rounding does not swallow the low bits of the smaller terms.
+        // e^r = 1 + (r + r²·h(r)), h(r) = 1/2! + r/3! + … + r^10/12!. h is evaluated by Estrin's scheme: four levels of
+        // multiply-adds instead of ten, so the kernels can overlap several groups of rows. 1 and r are added last, so
+        // their rounding does not swallow the low bits of the smaller terms.
         Vector256<double> r2 = r * r;
         Vector256<double> r4 = r2 * r2;
         Vector256<double> r8 = r4 * r4;
