@@ -34,6 +34,9 @@ internal sealed class EpochKernel
     /// </summary>
     public const int GatherMaximumValues = 131_072;
 
+    /// <summary>How many rows ahead <see cref="GatherRows"/> asks for a row, so that many loads from memory overlap.</summary>
+    public const int GatherLookAhead = 16;
+
     private readonly int _columns;
     private readonly PackedVector? _weights;
     private readonly PackedVector? _gradient;
@@ -268,8 +271,14 @@ internal sealed class EpochKernel
         ref double from = ref MemoryMarshal.GetReference(x);
         ref double to = ref MemoryMarshal.GetArrayDataReference(toX);
         nuint last = (nuint)(d - 4);
+        int prefetchEnd = order.Length - GatherLookAhead;
         for (int p = 0; p < order.Length; p++)
         {
+            if (p < prefetchEnd)
+            {
+                CacheHint.Prefetch(ref Unsafe.Add(ref from, (nint)order[p + GatherLookAhead] * d), d);
+            }
+
             int i = order[p];
             ref double source = ref Unsafe.Add(ref from, (nint)i * d);
             ref double target = ref Unsafe.Add(ref to, (nint)p * d);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BatchTutorial;
 
@@ -14,6 +15,43 @@ internal interface IRowOrder
 
     /// <summary>Returns the labels of the rows at positions <paramref name="position"/> to <paramref name="position"/> + 3.</summary>
     static abstract Vector256<double> Labels4(ref double y, ref int order, int position);
+
+    /// <summary>Asks the processor to start loading the rows at positions [<paramref name="position"/>, <paramref name="position"/> + <paramref name="count"/>) of rows of <paramref name="d"/> values into the cache.</summary>
+    static abstract void Prefetch(ref double x, ref int order, int position, int count, int d);
+}
+
+/// <summary>Rows of X by their position in the epoch.</summary>
+internal static class RowOrder
+{
+    /// <summary>Returns a reference to the first value of the row at <paramref name="position"/> of the epoch, rows of <paramref name="d"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref double Row<TOrder>(ref double x, ref int order, int position, int d)
+        where TOrder : struct, IRowOrder =>
+        ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, position) * d);
+}
+
+/// <summary>Cache prefetch hints: they never fault and change no result, only when data arrives.</summary>
+internal static class CacheHint
+{
+    /// <summary>Prefetches every 64-byte line of <paramref name="length"/> values from <paramref name="start"/> on, into all cache levels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch(ref double start, int length)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        byte* first = (byte*)Unsafe.AsPointer(ref start);
+        byte* end = first + (nint)length * sizeof(double);
+        for (byte* line = first; line < end; line += 64)
+        {
+            Sse.Prefetch0(line);
+        }
+
+        // The loop may stop short of the last line when the span does not start on a line boundary.
+        Sse.Prefetch0(end - 1);
+    }
 }
 
 /// <summary>Rows in storage order: position p is row p, and <c>order</c> is never read.</summary>
@@ -25,6 +63,12 @@ internal readonly struct StorageOrder : IRowOrder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Labels4(ref double y, ref int order, int position) =>
         Vector256.LoadUnsafe(ref y, (nuint)position);
+
+    /// <remarks>Nothing: the hardware prefetcher follows rows read in order, and hints only cost instructions (measured 8 to 20 % slower at d = 10).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Prefetch(ref double x, ref int order, int position, int count, int d)
+    {
+    }
 }
 
 /// <summary>Rows through a permutation: position p is row order[p], so rows are gathered, never copied.</summary>
@@ -39,6 +83,15 @@ internal readonly struct PermutedOrder : IRowOrder
         Unsafe.Add(ref y, Unsafe.Add(ref order, position + 1)),
         Unsafe.Add(ref y, Unsafe.Add(ref order, position + 2)),
         Unsafe.Add(ref y, Unsafe.Add(ref order, position + 3)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Prefetch(ref double x, ref int order, int position, int count, int d)
+    {
+        for (int p = position; p < position + count; p++)
+        {
+            CacheHint.Prefetch(ref Unsafe.Add(ref x, (nint)Unsafe.Add(ref order, p) * d), d);
+        }
+    }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace BatchTutorial;
@@ -9,6 +10,9 @@ namespace BatchTutorial;
 /// </summary>
 internal static class SmallBatchKernel
 {
+    /// <summary>The rows of one block of <see cref="Accumulate"/>: at most 64 × 16 values, 8 KB, so a block stays in L1.</summary>
+    public const int BlockRows = 64;
+
     /// <summary>
     /// Runs <paramref name="batchCount"/> batches: batch k covers positions [k·B, min((k + 1)·B, rows)). Per batch:
     /// z = x·W + b, e = σ(z) − y and g = Σ e·x over its m rows, then W −= (lr/m)·g and b −= (lr/m)·Σ e.
@@ -36,13 +40,15 @@ internal static class SmallBatchKernel
         Vector256<double> w2 = TChunks.Value >= 3 ? packed[2] : default;
         Vector256<double> w3 = TChunks.Value >= 4 ? packed[3] : default;
         bool wantLoss = TObserved.Value && observer!.WantsLoss;
+        Span<double> scratch = stackalloc double[BlockRows];
+        ref double errors = ref MemoryMarshal.GetReference(scratch);
 
         for (int k = 0; k < batchCount; k++)
         {
             int start = k * batchSize;
             int end = Math.Min(start + batchSize, rows);
             Vector256<double> g0 = default, g1 = default, g2 = default, g3 = default;
-            double gb = Accumulate<TChunks, TOrder>(ref x, ref y, ref order, start, end, layout, b, w0, w1, w2, w3, ref g0, ref g1, ref g2, ref g3, wantLoss, out double lossSum);
+            double gb = Accumulate<TChunks, TOrder>(ref x, ref y, ref order, start, end, layout, b, w0, w1, w2, w3, ref g0, ref g1, ref g2, ref g3, wantLoss, out double lossSum, ref errors, rows);
 
             // Update: W −= (lr/m)·g, b −= (lr/m)·Σ e; the repeated lanes of the last chunk get no gradient.
             int m = end - start;
@@ -88,18 +94,28 @@ internal static class SmallBatchKernel
         var layout = new ChunkLayout<TChunks>(w);
         Vector256<double>[] packed = w.Values;
         Vector256<double> g0 = default, g1 = default, g2 = default, g3 = default;
+        Span<double> scratch = stackalloc double[BlockRows];
         double gb = Accumulate<TChunks, TOrder>(
             ref x, ref y, ref order, start, end, layout, b,
             packed[0],
             TChunks.Value >= 2 ? packed[1] : default,
             TChunks.Value >= 3 ? packed[2] : default,
             TChunks.Value >= 4 ? packed[3] : default,
-            ref g0, ref g1, ref g2, ref g3, wantLoss, out lossSum);
+            ref g0, ref g1, ref g2, ref g3, wantLoss, out lossSum, ref MemoryMarshal.GetReference(scratch), end);
         ChunkLayout<TChunks>.Store(gradient.Values, g0, g1, g2, g3);
         return gb;
     }
 
-    /// <summary>Adds Σ e·x over positions [start, end) to g0 … g3 and returns Σ e.</summary>
+    /// <summary>
+    /// Adds Σ e·x over positions [start, end) to g0 … g3 and returns Σ e, a block of at most <see cref="BlockRows"/>
+    /// rows at a time, in three passes over the block: every z, then every e = σ(z) − y, then the gradient.
+    /// </summary>
+    /// <remarks>
+    /// Each pass is a loop whose iterations do not wait on each other, so the processor overlaps many of them. Fused
+    /// into one pass per group of four rows, each group waited about 100 cycles from its loads through σ to its
+    /// gradient, more than the reorder window covers: in the cache that ran at about 11 cycles a row. The block
+    /// (at most 8 KB) stays in L1 between the passes, so X still comes from memory once.
+    /// </remarks>
     // The JIT may decline to inline this large body. The out-of-line copy then needs AggressiveOptimization, because at
     // tier 0 a call per short batch never reaches on-stack replacement and, in a notebook kernel, was never promoted.
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
@@ -120,81 +136,116 @@ internal static class SmallBatchKernel
         ref Vector256<double> g2,
         ref Vector256<double> g3,
         bool wantLoss,
-        out double lossSum)
+        out double lossSum,
+        ref double errors,
+        int prefetchLimit)
         where TChunks : struct, IChunkCount
         where TOrder : struct, IRowOrder
     {
         int d = layout.Columns;
         Vector256<double> bias = Vector256.Create(b);
         Vector256<double> errorSum = default;
+        double tailErrorSum = 0;
         lossSum = 0;
 
-        int p = start;
-        for (; p + 4 <= end; p += 4)
+        for (int blockStart = start; blockStart < end; blockStart += BlockRows)
         {
-            ref double r0 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p) * d);
-            ref double r1 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p + 1) * d);
-            ref double r2 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p + 2) * d);
-            ref double r3 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p + 3) * d);
+            int count = Math.Min(BlockRows, end - blockStart);
+            int whole = count & ~3;
 
-            // Forward: z for four rows.
-            Vector256<double> z = Vector256Math.Sum4(
-                layout.Dot(ref r0, w0, w1, w2, w3),
-                layout.Dot(ref r1, w0, w1, w2, w3),
-                layout.Dot(ref r2, w0, w1, w2, w3),
-                layout.Dot(ref r3, w0, w1, w2, w3)) + bias;
-            Vector256<double> labels = TOrder.Labels4(ref y, ref order, p);
-            Vector256<double> e = Vector256Math.Sigmoid(z) - labels;
-            errorSum += e;
-            if (wantLoss)
+            // Pass 1: z = x·W + b for every row of the block.
+            for (int q = 0; q < whole; q += 4)
             {
-                lossSum += Vector256Math.LossSum4(z, labels);
+                int p = blockStart + q;
+                Vector256<double> z = Vector256Math.Sum4(
+                    layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p, d), w0, w1, w2, w3),
+                    layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d), w0, w1, w2, w3),
+                    layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 2, d), w0, w1, w2, w3),
+                    layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 3, d), w0, w1, w2, w3)) + bias;
+                z.StoreUnsafe(ref errors, (nuint)q);
             }
 
-            // Backward: g += e·x for the same four rows, still in L1.
-            Vector256<double> e0 = Vector256Math.Broadcast(e, 0);
-            Vector256<double> e1 = Vector256Math.Broadcast(e, 1);
-            Vector256<double> e2 = Vector256Math.Broadcast(e, 2);
-            Vector256<double> e3 = Vector256Math.Broadcast(e, 3);
-            g0 = AccumulateChunk(g0, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, 0);
-            if (TChunks.Value >= 2)
+            for (int q = whole; q < count; q++)
             {
-                g1 = AccumulateChunk(g1, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, layout.Offset1);
+                Unsafe.Add(ref errors, q) = Vector256.Sum(layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, blockStart + q, d), w0, w1, w2, w3)) + b;
             }
 
-            if (TChunks.Value >= 3)
+            // Pass 2: e = σ(z) − y, stored over z.
+            for (int q = 0; q < whole; q += 4)
             {
-                g2 = AccumulateChunk(g2, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, layout.Offset2);
+                Vector256<double> z = Vector256.LoadUnsafe(ref errors, (nuint)q);
+                Vector256<double> labels = TOrder.Labels4(ref y, ref order, blockStart + q);
+                Vector256<double> e = Vector256Math.Sigmoid(z) - labels;
+                errorSum += e;
+                if (wantLoss)
+                {
+                    lossSum += Vector256Math.LossSum4(z, labels);
+                }
+
+                e.StoreUnsafe(ref errors, (nuint)q);
             }
 
-            if (TChunks.Value >= 4)
+            for (int q = whole; q < count; q++)
             {
-                g3 = AccumulateChunk(g3, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, layout.Offset3);
+                double z = Unsafe.Add(ref errors, q);
+                double label = Unsafe.Add(ref y, TOrder.Row(ref order, blockStart + q));
+                double e = Vector256Math.Sigmoid(Vector256.CreateScalarUnsafe(z)).ToScalar() - label;
+                tailErrorSum += e;
+                if (wantLoss)
+                {
+                    lossSum += LogLoss.FromLogit(z, label);
+                }
+
+                Unsafe.Add(ref errors, q) = e;
+            }
+
+            // Pass 3: g += e·x, four rows at a time. Each e is broadcast straight from memory.
+            for (int q = 0; q < whole; q += 4)
+            {
+                int p = blockStart + q;
+                int ahead = p + count;
+                if (ahead + 4 <= prefetchLimit)
+                {
+                    TOrder.Prefetch(ref x, ref order, ahead, 4, d);
+                }
+
+                ref double r0 = ref RowOrder.Row<TOrder>(ref x, ref order, p, d);
+                ref double r1 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d);
+                ref double r2 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 2, d);
+                ref double r3 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 3, d);
+                Vector256<double> e0 = Vector256.Create(Unsafe.Add(ref errors, q));
+                Vector256<double> e1 = Vector256.Create(Unsafe.Add(ref errors, q + 1));
+                Vector256<double> e2 = Vector256.Create(Unsafe.Add(ref errors, q + 2));
+                Vector256<double> e3 = Vector256.Create(Unsafe.Add(ref errors, q + 3));
+                g0 = AccumulateChunk(g0, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, 0);
+                if (TChunks.Value >= 2)
+                {
+                    g1 = AccumulateChunk(g1, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, layout.Offset1);
+                }
+
+                if (TChunks.Value >= 3)
+                {
+                    g2 = AccumulateChunk(g2, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, layout.Offset2);
+                }
+
+                if (TChunks.Value >= 4)
+                {
+                    g3 = AccumulateChunk(g3, e0, e1, e2, e3, ref r0, ref r1, ref r2, ref r3, layout.Offset3);
+                }
+            }
+
+            for (int q = whole; q < count; q++)
+            {
+                ref double r = ref RowOrder.Row<TOrder>(ref x, ref order, blockStart + q, d);
+                Vector256<double> ev = Vector256.Create(Unsafe.Add(ref errors, q));
+                g0 = Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r), g0);
+                g1 = TChunks.Value >= 2 ? Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, layout.Offset1), g1) : g1;
+                g2 = TChunks.Value >= 3 ? Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, layout.Offset2), g2) : g2;
+                g3 = TChunks.Value >= 4 ? Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, layout.Offset3), g3) : g3;
             }
         }
 
-        double gb = Vector256.Sum(errorSum);
-        for (; p < end; p++)
-        {
-            int i = TOrder.Row(ref order, p);
-            ref double r = ref Unsafe.Add(ref x, (nint)i * d);
-            double z = Vector256.Sum(layout.Dot(ref r, w0, w1, w2, w3)) + b;
-            double label = Unsafe.Add(ref y, i);
-            double e = Vector256Math.Sigmoid(Vector256.CreateScalarUnsafe(z)).ToScalar() - label;
-            gb += e;
-            if (wantLoss)
-            {
-                lossSum += LogLoss.FromLogit(z, label);
-            }
-
-            Vector256<double> ev = Vector256.Create(e);
-            g0 = Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r), g0);
-            g1 = TChunks.Value >= 2 ? Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, layout.Offset1), g1) : g1;
-            g2 = TChunks.Value >= 3 ? Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, layout.Offset2), g2) : g2;
-            g3 = TChunks.Value >= 4 ? Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, layout.Offset3), g3) : g3;
-        }
-
-        return gb;
+        return Vector256.Sum(errorSum) + tailErrorSum;
     }
 
     /// <summary>Returns (g + e0·x0 + e2·x2) + (e1·x1 + e3·x3) for the chunk at <paramref name="offset"/> of four rows.</summary>

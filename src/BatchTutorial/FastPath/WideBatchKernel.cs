@@ -10,6 +10,12 @@ namespace BatchTutorial;
 /// </summary>
 internal static class WideBatchKernel
 {
+    /// <summary>The most rows in one block of <see cref="Accumulate"/>.</summary>
+    private const int MaxBlockRows = 64;
+
+    /// <summary>Returns the rows of one block for rows of <paramref name="d"/> values: about 16 KB, half of L1, and a multiple of 4.</summary>
+    private static int BlockRows(int d) => Math.Clamp(2048 / d, 4, MaxBlockRows) & ~3;
+
     /// <summary>Runs batches exactly as <see cref="SmallBatchKernel.Run{TChunks, TOrder, TObserved}"/> does, for any d ≥ 4.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TOrder, TObserved>(
@@ -78,9 +84,12 @@ internal static class WideBatchKernel
     /// Adds Σ e·x over positions [<paramref name="start"/>, <paramref name="end"/>) at the W and b given to
     /// <paramref name="gradient"/> (unmasked) and returns Σ e; also one thread's part of a large batch.
     /// </summary>
-    // The JIT may decline to inline this large body. The out-of-line copy then needs AggressiveOptimization, because at
-    // tier 0 a call per short batch never reaches on-stack replacement and, in a notebook kernel, was never promoted.
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// The rows are taken a block at a time in three passes, as in <see cref="SmallBatchKernel"/>. The method is a call
+    /// per batch (its block buffer is on the stack), so it needs AggressiveOptimization: at tier 0 a call per short batch
+    /// never reaches on-stack replacement and, in a notebook kernel, was never promoted.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Accumulate<TOrder>(
         ref double x,
         ref double y,
@@ -101,78 +110,135 @@ internal static class WideBatchKernel
         ref Vector256<double> gc = ref MemoryMarshal.GetArrayDataReference(gradient.Values);
         Vector256<double> errorSum = default;
         Vector256<double> bias = Vector256.Create(b);
+        double tailErrorSum = 0;
         lossSum = 0;
+        int blockRows = BlockRows(d);
+        Span<double> scratch = stackalloc double[MaxBlockRows];
+        ref double errors = ref MemoryMarshal.GetReference(scratch);
 
-        int p = start;
-        for (; p + 4 <= end; p += 4)
+        for (int blockStart = start; blockStart < end; blockStart += blockRows)
         {
-            ref double r0 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p) * d);
-            ref double r1 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p + 1) * d);
-            ref double r2 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p + 2) * d);
-            ref double r3 = ref Unsafe.Add(ref x, (nint)TOrder.Row(ref order, p + 3) * d);
+            int count = Math.Min(blockRows, end - blockStart);
+            int whole = count & ~3;
 
-            // Forward: z for four rows, each row read front to back so the hardware prefetcher detects four
-            // sequential streams (interleaving the rows chunk by chunk measured 3× slower at d = 100).
-            Vector256<double> z = Vector256Math.Sum4(
-                Dot(ref r0, ref wc, last, lastOffset),
-                Dot(ref r1, ref wc, last, lastOffset),
-                Dot(ref r2, ref wc, last, lastOffset),
-                Dot(ref r3, ref wc, last, lastOffset)) + bias;
-
-            Vector256<double> labels = TOrder.Labels4(ref y, ref order, p);
-            Vector256<double> e = Vector256Math.Sigmoid(z) - labels;
-            errorSum += e;
-            if (wantLoss)
+            // Pass 1: z = x·W + b for every row of the block, each row read front to back.
+            for (int q = 0; q < whole; q += 4)
             {
-                lossSum += Vector256Math.LossSum4(z, labels);
+                int p = blockStart + q;
+                Vector256<double> z = Vector256Math.Sum4(
+                    Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p, d), ref wc, last, lastOffset),
+                    Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d), ref wc, last, lastOffset),
+                    Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 2, d), ref wc, last, lastOffset),
+                    Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 3, d), ref wc, last, lastOffset)) + bias;
+                z.StoreUnsafe(ref errors, (nuint)q);
             }
 
-            // Backward: g += e·x for the same four rows, one load and one store of g per chunk.
-            Vector256<double> e0 = Vector256Math.Broadcast(e, 0);
-            Vector256<double> e1 = Vector256Math.Broadcast(e, 1);
-            Vector256<double> e2 = Vector256Math.Broadcast(e, 2);
-            Vector256<double> e3 = Vector256Math.Broadcast(e, 3);
-            for (int c = 0; c < last; c++)
+            for (int q = whole; q < count; q++)
             {
-                nuint offset = (nuint)(4 * c);
-                Vector256<double> even = Vector256.FusedMultiplyAdd(e0, Vector256.LoadUnsafe(ref r0, offset), Unsafe.Add(ref gc, c));
-                Vector256<double> odd = e1 * Vector256.LoadUnsafe(ref r1, offset);
-                even = Vector256.FusedMultiplyAdd(e2, Vector256.LoadUnsafe(ref r2, offset), even);
-                odd = Vector256.FusedMultiplyAdd(e3, Vector256.LoadUnsafe(ref r3, offset), odd);
-                Unsafe.Add(ref gc, c) = even + odd;
+                Unsafe.Add(ref errors, q) = Vector256.Sum(Dot(ref RowOrder.Row<TOrder>(ref x, ref order, blockStart + q, d), ref wc, last, lastOffset)) + b;
             }
 
-            Vector256<double> lastEven = Vector256.FusedMultiplyAdd(e0, Vector256.LoadUnsafe(ref r0, lastOffset), Unsafe.Add(ref gc, last));
-            Vector256<double> lastOdd = e1 * Vector256.LoadUnsafe(ref r1, lastOffset);
-            lastEven = Vector256.FusedMultiplyAdd(e2, Vector256.LoadUnsafe(ref r2, lastOffset), lastEven);
-            lastOdd = Vector256.FusedMultiplyAdd(e3, Vector256.LoadUnsafe(ref r3, lastOffset), lastOdd);
-            Unsafe.Add(ref gc, last) = lastEven + lastOdd;
+            // Pass 2: e = σ(z) − y, stored over z.
+            for (int q = 0; q < whole; q += 4)
+            {
+                Vector256<double> z = Vector256.LoadUnsafe(ref errors, (nuint)q);
+                Vector256<double> labels = TOrder.Labels4(ref y, ref order, blockStart + q);
+                Vector256<double> e = Vector256Math.Sigmoid(z) - labels;
+                errorSum += e;
+                if (wantLoss)
+                {
+                    lossSum += Vector256Math.LossSum4(z, labels);
+                }
+
+                e.StoreUnsafe(ref errors, (nuint)q);
+            }
+
+            for (int q = whole; q < count; q++)
+            {
+                double z = Unsafe.Add(ref errors, q);
+                double label = Unsafe.Add(ref y, TOrder.Row(ref order, blockStart + q));
+                double e = Vector256Math.Sigmoid(Vector256.CreateScalarUnsafe(z)).ToScalar() - label;
+                tailErrorSum += e;
+                if (wantLoss)
+                {
+                    lossSum += LogLoss.FromLogit(z, label);
+                }
+
+                Unsafe.Add(ref errors, q) = e;
+            }
+
+            // Pass 3: g += e·x for eight rows at a time (then four), one load and one store of g per chunk.
+            int q3 = 0;
+            for (; q3 + 8 <= whole; q3 += 8)
+            {
+                int p = blockStart + q3;
+                ref double r0 = ref RowOrder.Row<TOrder>(ref x, ref order, p, d);
+                ref double r1 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d);
+                ref double r2 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 2, d);
+                ref double r3 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 3, d);
+                ref double r4 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 4, d);
+                ref double r5 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 5, d);
+                ref double r6 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 6, d);
+                ref double r7 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 7, d);
+                Vector256<double> e0 = Vector256.Create(Unsafe.Add(ref errors, q3));
+                Vector256<double> e1 = Vector256.Create(Unsafe.Add(ref errors, q3 + 1));
+                Vector256<double> e2 = Vector256.Create(Unsafe.Add(ref errors, q3 + 2));
+                Vector256<double> e3 = Vector256.Create(Unsafe.Add(ref errors, q3 + 3));
+                Vector256<double> e4 = Vector256.Create(Unsafe.Add(ref errors, q3 + 4));
+                Vector256<double> e5 = Vector256.Create(Unsafe.Add(ref errors, q3 + 5));
+                Vector256<double> e6 = Vector256.Create(Unsafe.Add(ref errors, q3 + 6));
+                Vector256<double> e7 = Vector256.Create(Unsafe.Add(ref errors, q3 + 7));
+                for (int c = 0; c <= last; c++)
+                {
+                    nuint offset = c == last ? lastOffset : (nuint)(4 * c);
+                    Vector256<double> even = Vector256.FusedMultiplyAdd(e0, Vector256.LoadUnsafe(ref r0, offset), Unsafe.Add(ref gc, c));
+                    Vector256<double> odd = e1 * Vector256.LoadUnsafe(ref r1, offset);
+                    even = Vector256.FusedMultiplyAdd(e2, Vector256.LoadUnsafe(ref r2, offset), even);
+                    odd = Vector256.FusedMultiplyAdd(e3, Vector256.LoadUnsafe(ref r3, offset), odd);
+                    even = Vector256.FusedMultiplyAdd(e4, Vector256.LoadUnsafe(ref r4, offset), even);
+                    odd = Vector256.FusedMultiplyAdd(e5, Vector256.LoadUnsafe(ref r5, offset), odd);
+                    even = Vector256.FusedMultiplyAdd(e6, Vector256.LoadUnsafe(ref r6, offset), even);
+                    odd = Vector256.FusedMultiplyAdd(e7, Vector256.LoadUnsafe(ref r7, offset), odd);
+                    Unsafe.Add(ref gc, c) = even + odd;
+                }
+            }
+
+            for (; q3 < whole; q3 += 4)
+            {
+                int p = blockStart + q3;
+                ref double r0 = ref RowOrder.Row<TOrder>(ref x, ref order, p, d);
+                ref double r1 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d);
+                ref double r2 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 2, d);
+                ref double r3 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 3, d);
+                Vector256<double> e0 = Vector256.Create(Unsafe.Add(ref errors, q3));
+                Vector256<double> e1 = Vector256.Create(Unsafe.Add(ref errors, q3 + 1));
+                Vector256<double> e2 = Vector256.Create(Unsafe.Add(ref errors, q3 + 2));
+                Vector256<double> e3 = Vector256.Create(Unsafe.Add(ref errors, q3 + 3));
+                for (int c = 0; c <= last; c++)
+                {
+                    nuint offset = c == last ? lastOffset : (nuint)(4 * c);
+                    Vector256<double> even = Vector256.FusedMultiplyAdd(e0, Vector256.LoadUnsafe(ref r0, offset), Unsafe.Add(ref gc, c));
+                    Vector256<double> odd = e1 * Vector256.LoadUnsafe(ref r1, offset);
+                    even = Vector256.FusedMultiplyAdd(e2, Vector256.LoadUnsafe(ref r2, offset), even);
+                    odd = Vector256.FusedMultiplyAdd(e3, Vector256.LoadUnsafe(ref r3, offset), odd);
+                    Unsafe.Add(ref gc, c) = even + odd;
+                }
+            }
+
+            for (int q = whole; q < count; q++)
+            {
+                ref double r = ref RowOrder.Row<TOrder>(ref x, ref order, blockStart + q, d);
+                Vector256<double> ev = Vector256.Create(Unsafe.Add(ref errors, q));
+                for (int c = 0; c < last; c++)
+                {
+                    Unsafe.Add(ref gc, c) = Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, (nuint)(4 * c)), Unsafe.Add(ref gc, c));
+                }
+
+                Unsafe.Add(ref gc, last) = Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, lastOffset), Unsafe.Add(ref gc, last));
+            }
         }
 
-        double gb = Vector256.Sum(errorSum);
-        for (; p < end; p++)
-        {
-            int i = TOrder.Row(ref order, p);
-            ref double r = ref Unsafe.Add(ref x, (nint)i * d);
-            Vector256<double> sum = Dot(ref r, ref wc, last, lastOffset);
-            double z = Vector256.Sum(sum) + b;
-            double label = Unsafe.Add(ref y, i);
-            double e = Vector256Math.Sigmoid(Vector256.CreateScalarUnsafe(z)).ToScalar() - label;
-            gb += e;
-            if (wantLoss)
-            {
-                lossSum += LogLoss.FromLogit(z, label);
-            }
-
-            Vector256<double> ev = Vector256.Create(e);
-            for (int c = 0; c < last; c++)
-            {
-                Unsafe.Add(ref gc, c) = Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, (nuint)(4 * c)), Unsafe.Add(ref gc, c));
-            }
-
-            Unsafe.Add(ref gc, last) = Vector256.FusedMultiplyAdd(ev, Vector256.LoadUnsafe(ref r, lastOffset), Unsafe.Add(ref gc, last));
-        }
-
+        double gb = Vector256.Sum(errorSum) + tailErrorSum;
         return gb;
     }
 
