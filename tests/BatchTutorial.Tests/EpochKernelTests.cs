@@ -98,26 +98,29 @@ public class EpochKernelTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(8)]
-    [InlineData(64)]
-    public void Huge_logits_stay_finite(int batchSize)
+    [InlineData(1, 10)]
+    [InlineData(8, 10)]
+    [InlineData(64, 10)]
+    [InlineData(1, 30)]
+    [InlineData(8, 30)]
+    public void Huge_logits_stay_finite(int batchSize, int d)
     {
-        // |z| reaches about 3000: σ(z) rounds to 0 or 1, and e^(−|z|) underflows to 0, without NaN or overflow.
-        var x = new double[64 * 10];
+        // |z| reaches about 3000 (d = 10) or 9000 (d = 30): σ(z) rounds to 0 or 1, and e^(−|z|) underflows to 0,
+        // without NaN or overflow, in the small and the wide kernels.
+        var x = new double[64 * d];
         var y = new double[64];
         for (int i = 0; i < 64; i++)
         {
-            for (int j = 0; j < 10; j++)
+            for (int j = 0; j < d; j++)
             {
-                x[i * 10 + j] = (i % 2 == 0 ? 300.0 : -300.0) + j;
+                x[i * d + j] = (i % 2 == 0 ? 300.0 : -300.0) + j;
             }
 
             y[i] = i % 3 == 0 ? 1 : 0;
         }
 
-        var data = new Dataset(x, y, 10);
-        var start = new LogisticRegression(Enumerable.Repeat(1.0, 10).ToArray(), 0);
+        var data = new Dataset(x, y, d);
+        var start = new LogisticRegression(Enumerable.Repeat(1.0, d).ToArray(), 0);
 
         TrainingHistory fast = Trainer.Train(data, new TrainerOptions { BatchSize = batchSize, Epochs = 1, LearningRate = 0.01 }, initial: start);
         (Vector<double> w, double b) = Textbook.Epoch(Textbook.ToMatrix(data), Textbook.LabelVector(data), Vector<double>.Build.DenseOfArray(start.Weights), 0, 0.01, batchSize);
