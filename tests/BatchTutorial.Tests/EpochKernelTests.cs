@@ -202,18 +202,22 @@ public class EpochKernelTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(32)]
-    [InlineData(333)]
-    public void Gathered_blocks_match_training_on_permuted_rows(int batchSize)
+    [InlineData(1, 1)]
+    [InlineData(32, 1)]
+    [InlineData(333, 1)]
+    [InlineData(1, 2)]
+    [InlineData(32, 2)]
+    [InlineData(333, 2)]
+    public void Gathered_blocks_match_training_on_permuted_rows(int batchSize, int threads)
     {
-        // 20,000 rows × 10: shuffled epochs gather rows into blocks of EpochKernel.GatherBlockValues values, so this
-        // epoch spans several blocks. B = 1 restarts its one-row look-ahead per block, which changes only the last bits.
+        // 20,000 rows × 10: shuffled epochs gather rows into parts of about RowGather.PartValues values, on one thread
+        // or two, so this epoch spans several blocks. B = 1 restarts its one-row look-ahead per part, which changes
+        // only the last bits.
         Dataset data = Datasets.Synthetic(20_000, 10, seed: 34);
         int[] order = BatchPlan.Create(20_000, batchSize, shuffle: true, seed: 5).EpochOrders(1)[0];
         var seen = new List<UpdateRecord>();
 
-        TrainingHistory shuffled = Trainer.Train(data, new TrainerOptions { BatchSize = batchSize, Epochs = 1, Shuffle = true, Seed = 5, Threads = 1, OnUpdate = seen.Add });
+        TrainingHistory shuffled = Trainer.Train(data, new TrainerOptions { BatchSize = batchSize, Epochs = 1, Shuffle = true, Seed = 5, Threads = threads, OnUpdate = seen.Add });
         TrainingHistory inOrder = Trainer.Train(data.Select(order), new TrainerOptions { BatchSize = batchSize, Epochs = 1, Threads = 1 });
 
         AssertRelativelyClose(inOrder.Model.Weights, inOrder.Model.Bias, shuffled.Model.Weights, shuffled.Model.Bias, batchSize == 1 ? 1e-12 : 0);
