@@ -15,7 +15,7 @@ namespace BatchTutorial;
 /// <see cref="Vector256Math.ExpNonPositive"/> (within 2 units in the last place of <see cref="Math.Exp"/>).
 /// Which kernel runs depends on the batch size and on d: see <see cref="RunBatches"/>.
 /// </remarks>
-internal sealed class EpochKernel
+internal sealed class EpochKernel : ICallerWork
 {
     /// <summary>
     /// The batch size × d from which one batch's gradient is split over threads. Below it the hand-over (posting the
@@ -37,8 +37,10 @@ internal sealed class EpochKernel
     private readonly ParallelBatch? _parallel;
     private readonly double[] _portableGradient;
 
-    // The block buffers of RunGathered, created on its first use and reused; and the block's place in the epoch.
+    // The block buffers of RunGathered, created on its first use and reused; the epoch it is running; and the block's
+    // place in the epoch, for the observers.
     private RowGather? _gather;
+    private GatheredBlocks _block;
     private int _stepOffset;
     private int _positionOffset;
 
@@ -202,7 +204,8 @@ internal sealed class EpochKernel
 
     /// <summary>
     /// Runs shuffled batches a block at a time: <see cref="RowGather"/> copies the block's rows, in the epoch's order,
-    /// into buffers (on two threads when the helpers are free), then the storage-order kernel runs on each part.
+    /// into buffers, and the storage-order kernel runs on each part. While the calling thread trains on one block, the
+    /// helpers (when free) gather the next into the other buffer set, and the caller joins them when it is done.
     /// </summary>
     /// <remarks>
     /// A copy loop keeps many independent row loads in flight, while the kernel's own gather waits on each group of
@@ -227,37 +230,25 @@ internal sealed class EpochKernel
         GradientWorkers shared = GradientWorkers.Shared;
         bool acquired = _parallel is not null && shared.HelperCount > 0 && shared.TryAcquire();
         gather.Begin(x, y, order, batchSize, acquired ? shared : null);
+        _block = new GatheredBlocks(batchSize, batchCount, rows, gather.Parts * gather.PartBatches, learningRate, observe, b);
         try
         {
-            int blockBatches = gather.Parts * gather.PartBatches;
-            for (int first = 0; first < batchCount; first += blockBatches)
+            int blocks = (batchCount + _block.BlockBatches - 1) / _block.BlockBatches;
+            gather.Gather(0, 0, _block.End(0), callerFirst: null);
+            for (int block = 0; block < blocks; block++)
             {
-                int start = first * batchSize;
-                int end = Math.Min(start + blockBatches * batchSize, rows);
-                gather.Gather(start, end);
-                for (int part = 0; part < gather.Parts; part++)
+                _block.Current = block;
+                if (block + 1 < blocks)
                 {
-                    int partStart = start + part * gather.PartRows;
-                    if (partStart >= end)
-                    {
-                        break;
-                    }
-
-                    int partRows = Math.Min(gather.PartRows, end - partStart);
-                    int partBatches = Math.Min(gather.PartBatches, batchCount - first - part * gather.PartBatches);
-                    (Memory<double> partX, Memory<double> partY) = gather.Part(part, partRows);
-                    _stepOffset = first + part * gather.PartBatches;
-                    _positionOffset = partStart;
-                    if (observe)
-                    {
-                        RunVectorized<StorageOrder, Observed>(partX.Span, partY.Span, [], batchSize, partBatches, partRows, ref b, learningRate, this);
-                    }
-                    else
-                    {
-                        RunVectorized<StorageOrder, Unobserved>(partX.Span, partY.Span, [], batchSize, partBatches, partRows, ref b, learningRate, null);
-                    }
+                    gather.Gather((block + 1) % RowGather.Sets, _block.Start(block + 1), _block.End(block + 1), callerFirst: this);
+                }
+                else
+                {
+                    TrainBlock();
                 }
             }
+
+            b = _block.Bias;
         }
         finally
         {
@@ -267,6 +258,41 @@ internal sealed class EpochKernel
             if (acquired)
             {
                 shared.Release();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    void ICallerWork.Run() => TrainBlock();
+
+    /// <summary>Trains on the parts of block <see cref="GatheredBlocks.Current"/>, which <see cref="RowGather"/> gathered into set Current mod 2.</summary>
+    private void TrainBlock()
+    {
+        RowGather gather = _gather!;
+        ref GatheredBlocks block = ref _block;
+        int first = block.Current * block.BlockBatches;
+        int start = block.Start(block.Current);
+        int end = block.End(block.Current);
+        for (int part = 0; part < gather.Parts; part++)
+        {
+            int partStart = start + part * gather.PartRows;
+            if (partStart >= end)
+            {
+                break;
+            }
+
+            int partRows = Math.Min(gather.PartRows, end - partStart);
+            int partBatches = Math.Min(gather.PartBatches, block.BatchCount - first - part * gather.PartBatches);
+            (Memory<double> partX, Memory<double> partY) = gather.Part(block.Current % RowGather.Sets, part, partRows);
+            _stepOffset = first + part * gather.PartBatches;
+            _positionOffset = partStart;
+            if (block.Observe)
+            {
+                RunVectorized<StorageOrder, Observed>(partX.Span, partY.Span, [], block.BatchSize, partBatches, partRows, ref block.Bias, block.LearningRate, this);
+            }
+            else
+            {
+                RunVectorized<StorageOrder, Unobserved>(partX.Span, partY.Span, [], block.BatchSize, partBatches, partRows, ref block.Bias, block.LearningRate, null);
             }
         }
     }
@@ -363,4 +389,27 @@ internal sealed class EpochKernel
             }
         }
     }
+}
+
+/// <summary>The shuffled epoch that <see cref="EpochKernel"/> runs a block at a time, and the bias it updates.</summary>
+internal struct GatheredBlocks(int batchSize, int batchCount, int rows, int blockBatches, double learningRate, bool observe, double bias)
+{
+    public readonly int BatchSize = batchSize;
+    public readonly int BatchCount = batchCount;
+    public readonly int Rows = rows;
+    public readonly int BlockBatches = blockBatches;
+    public readonly double LearningRate = learningRate;
+    public readonly bool Observe = observe;
+
+    /// <summary>The bias, updated by every block.</summary>
+    public double Bias = bias;
+
+    /// <summary>The block being trained.</summary>
+    public int Current;
+
+    /// <summary>Returns the first position of block <paramref name="block"/>.</summary>
+    public readonly int Start(int block) => block * BlockBatches * BatchSize;
+
+    /// <summary>Returns the position after the last of block <paramref name="block"/>.</summary>
+    public readonly int End(int block) => (int)Math.Min((long)(block + 1) * BlockBatches * BatchSize, Rows);
 }

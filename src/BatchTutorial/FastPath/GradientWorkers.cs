@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace BatchTutorial;
 
@@ -11,6 +12,13 @@ internal interface IChunkedJob
     /// nothing outside its slot's buffers.
     /// </summary>
     void RunChunk(int chunk, int slot);
+}
+
+/// <summary>Work that the calling thread of <see cref="GradientWorkers.Run"/> does before it takes chunks.</summary>
+internal interface ICallerWork
+{
+    /// <summary>Runs the work; it must not touch what the chunks write.</summary>
+    void Run();
 }
 
 /// <summary>
@@ -88,7 +96,11 @@ internal sealed class GradientWorkers
     /// calling thread and helpers 1 … <paramref name="threads"/> − 1, and returns when every chunk has a result. The
     /// caller must hold the helpers.
     /// </summary>
-    public void Run(IChunkedJob job, int chunks, int threads)
+    /// <param name="job">The job whose chunks run.</param>
+    /// <param name="chunks">The number of chunks.</param>
+    /// <param name="threads">The calling thread and the helpers to use.</param>
+    /// <param name="callerFirst">Work the calling thread does before it takes chunks, while the helpers start on them; or null.</param>
+    public void Run(IChunkedJob job, int chunks, int threads, ICallerWork? callerFirst = null)
     {
         // The job and the count are written before the counter is reset, so a helper that takes a chunk from the
         // counter (an interlocked operation) reads this job, not the one before.
@@ -107,9 +119,22 @@ internal sealed class GradientWorkers
             }
         }
 
+        long posted = Stopwatch.GetTimestamp();
+        ExceptionDispatchInfo? callerFailure = null;
+        try
+        {
+            callerFirst?.Run();
+        }
+        catch (Exception error)
+        {
+            // The chunks still run to the end, so no helper writes into the job's buffers after this call returns
+            // (except one that runs late, see the remarks of the class); then the caller's exception goes on unchanged.
+            callerFailure = ExceptionDispatchInfo.Capture(error);
+        }
+
         long started = Stopwatch.GetTimestamp();
         int own = RunChunks(generation, slot: 0);
-        long perChunk = own > 0 ? (Stopwatch.GetTimestamp() - started) / own : 0;
+        long perChunk = own > 0 ? (Stopwatch.GetTimestamp() - started) / own : HelperTimePerChunk(generation, posted);
 
         for (int chunk = 0; chunk < chunks; chunk++)
         {
@@ -128,10 +153,26 @@ internal sealed class GradientWorkers
             }
         }
 
+        callerFailure?.Throw();
         if (_failure is { } failure)
         {
             throw new AggregateException(failure);
         }
+    }
+
+    /// <summary>
+    /// Returns how long the helpers took per chunk since <paramref name="posted"/>, for a caller that ran none itself
+    /// (it was busy with its own work), or 0 before any chunk is finished.
+    /// </summary>
+    private long HelperTimePerChunk(int generation, long posted)
+    {
+        int finished = 0;
+        for (int chunk = 0; chunk < _chunks; chunk++)
+        {
+            finished += IsFinished(chunk, generation) ? 1 : 0;
+        }
+
+        return finished > 0 ? (Stopwatch.GetTimestamp() - posted) / finished : 0;
     }
 
     private bool IsFinished(int chunk, int generation) => Volatile.Read(ref _owners[chunk]) >> 4 == generation;

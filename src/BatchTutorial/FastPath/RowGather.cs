@@ -8,7 +8,8 @@ namespace BatchTutorial;
 /// Gathers the rows of one block of a shuffled epoch, in the epoch's order, into contiguous buffers. The block is cut
 /// into <see cref="Parts"/> parts of whole batches that <see cref="GradientWorkers"/> spreads over threads. Each part
 /// goes into the buffer of the slot that gathered it, so a part gathered twice (see <see cref="GradientWorkers"/>)
-/// never writes into rows that another thread reads.
+/// never writes into rows that another thread reads. Two sets of buffers let the caller train on one block while the
+/// next is gathered into the other.
 /// </summary>
 /// <remarks>
 /// Rows in random order come from memory at a fraction of the streaming bandwidth, and each core keeps only so many
@@ -26,13 +27,15 @@ internal sealed class RowGather : IChunkedJob
     private readonly int _columns;
     private readonly int _threads;
 
-    // Indexed by slot: slot 0 is the calling thread, slot i helper i.
-    private readonly double[][] _x;
-    private readonly double[][] _y;
+    // Indexed [set][slot]: slot 0 is the calling thread, slot i helper i. And per set, the slot that owns each part.
+    private readonly double[][][] _x;
+    private readonly double[][][] _y;
+    private readonly int[][] _owners;
 
     private ReadOnlyMemory<double> _sourceX;
     private ReadOnlyMemory<double> _sourceY;
     private ReadOnlyMemory<int> _order;
+    private int _set;
     private int _start;
     private int _end;
     private GradientWorkers? _helpers;
@@ -43,14 +46,24 @@ internal sealed class RowGather : IChunkedJob
         _columns = columns;
         _threads = threads;
         Parts = ParallelBatch.ChunksPerThread * threads;
-        _x = new double[threads][];
-        _y = new double[threads][];
-        for (int slot = 0; slot < threads; slot++)
+        _x = new double[Sets][][];
+        _y = new double[Sets][][];
+        _owners = new int[Sets][];
+        for (int set = 0; set < Sets; set++)
         {
-            _x[slot] = [];
-            _y[slot] = [];
+            _x[set] = new double[threads][];
+            _y[set] = new double[threads][];
+            _owners[set] = new int[Parts];
+            for (int slot = 0; slot < threads; slot++)
+            {
+                _x[set][slot] = [];
+                _y[set][slot] = [];
+            }
         }
     }
+
+    /// <summary>The number of buffer sets: one being trained on, one being gathered into.</summary>
+    public const int Sets = 2;
 
     /// <summary>The number of parts a block is cut into.</summary>
     public int Parts { get; }
@@ -75,12 +88,15 @@ internal sealed class RowGather : IChunkedJob
         PartRows = PartBatches * batchSize;
         int rows = Parts * PartRows;
         int slots = helpers is null ? 1 : _threads;
-        for (int slot = 0; slot < slots; slot++)
+        for (int set = 0; set < Sets; set++)
         {
-            if (_y[slot].Length < rows)
+            for (int slot = 0; slot < slots; slot++)
             {
-                _x[slot] = new double[rows * _columns];
-                _y[slot] = new double[rows];
+                if (_y[set][slot].Length < rows)
+                {
+                    _x[set][slot] = new double[rows * _columns];
+                    _y[set][slot] = new double[rows];
+                }
             }
         }
     }
@@ -94,30 +110,41 @@ internal sealed class RowGather : IChunkedJob
         _helpers = null;
     }
 
-    /// <summary>Gathers positions [<paramref name="start"/>, <paramref name="end"/>) of the epoch, at most <see cref="Parts"/> · <see cref="PartRows"/> rows.</summary>
-    public void Gather(int start, int end)
+    /// <summary>
+    /// Gathers positions [<paramref name="start"/>, <paramref name="end"/>) of the epoch, at most <see cref="Parts"/> ·
+    /// <see cref="PartRows"/> rows, into buffer set <paramref name="set"/>. The calling thread first runs
+    /// <paramref name="callerFirst"/> (training on the other set) while the helpers start gathering.
+    /// </summary>
+    public void Gather(int set, int start, int end, ICallerWork? callerFirst)
     {
+        _set = set;
         _start = start;
         _end = end;
         if (_helpers is { } helpers)
         {
-            helpers.Run(this, Parts, _threads);
+            helpers.Run(this, Parts, _threads, callerFirst);
+            for (int part = 0; part < Parts; part++)
+            {
+                _owners[set][part] = helpers.Owner(part);
+            }
         }
         else
         {
+            callerFirst?.Run();
             for (int part = 0; part < Parts; part++)
             {
                 RunChunk(part, slot: 0);
+                _owners[set][part] = 0;
             }
         }
     }
 
-    /// <summary>Returns the rows and labels of part <paramref name="part"/> of the last <see cref="Gather"/>, from the buffer of the slot that gathered it.</summary>
-    public (Memory<double> X, Memory<double> Y) Part(int part, int rows)
+    /// <summary>Returns the rows and labels of part <paramref name="part"/> of set <paramref name="set"/>, from the buffer of the slot that gathered it.</summary>
+    public (Memory<double> X, Memory<double> Y) Part(int set, int part, int rows)
     {
-        int slot = _helpers?.Owner(part) ?? 0;
+        int slot = _owners[set][part];
         int first = part * PartRows;
-        return (_x[slot].AsMemory(first * _columns, rows * _columns), _y[slot].AsMemory(first, rows));
+        return (_x[set][slot].AsMemory(first * _columns, rows * _columns), _y[set][slot].AsMemory(first, rows));
     }
 
     /// <inheritdoc/>
@@ -127,7 +154,7 @@ internal sealed class RowGather : IChunkedJob
         int end = Math.Min(start + PartRows, _end);
         if (start < end)
         {
-            CopyRows(_sourceX.Span, _sourceY.Span, _order.Span[start..end], _columns, _x[slot].AsSpan(part * PartRows * _columns), _y[slot].AsSpan(part * PartRows));
+            CopyRows(_sourceX.Span, _sourceY.Span, _order.Span[start..end], _columns, _x[_set][slot].AsSpan(part * PartRows * _columns), _y[_set][slot].AsSpan(part * PartRows));
         }
     }
 
