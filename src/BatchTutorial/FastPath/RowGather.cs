@@ -87,10 +87,11 @@ internal sealed class RowGather : IChunkedJob
         PartBatches = Math.Max(1, PartValues / (batchSize * _columns));
         PartRows = PartBatches * batchSize;
         int rows = Parts * PartRows;
-        int slots = helpers is null ? 1 : _threads;
+        // Every slot gets its buffers even when the helpers are busy elsewhere this epoch, so an epoch that does get
+        // them later allocates nothing.
         for (int set = 0; set < Sets; set++)
         {
-            for (int slot = 0; slot < slots; slot++)
+            for (int slot = 0; slot < _threads; slot++)
             {
                 if (_y[set][slot].Length < rows)
                 {
