@@ -33,7 +33,9 @@ public sealed class TrainingSession
         _options = options;
         _model = model;
         _plan = BatchPlan.Create(train.Rows, options.BatchSize, options.Shuffle, options.Seed, options.DropLast);
-        _order = options.Shuffle ? new int[train.Rows] : [];
+        // A full batch sums over every row, so its row order changes only rounding, and the kernel reads rows in
+        // storage order: no permutation is drawn for it (drawing one took 4 to 6 ms at N = 1,000,000).
+        _order = options.Shuffle && !IsFullBatch(_plan) ? new int[train.Rows] : [];
         _kernel = new EpochKernel(train.Columns, options.Threads);
         long totalUpdates = _plan.CountUpdates(options.Epochs);
         _batchLosses = options.RecordUpdates ? new double[_plan.BatchesPerEpoch] : [];
@@ -76,7 +78,7 @@ public sealed class TrainingSession
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long started = Stopwatch.GetTimestamp();
 
-        if (_options.Shuffle)
+        if (_order.Length > 0)
         {
             _plan.NextEpochOrder(_order);
         }
@@ -93,6 +95,10 @@ public sealed class TrainingSession
         _epochs[_epoch - 1] = record;
         return record;
     }
+
+    /// <summary>Returns whether each epoch of <paramref name="plan"/> is one batch of every row.</summary>
+    private static bool IsFullBatch(BatchPlan plan) =>
+        plan.BatchesPerEpoch == 1 && plan.GetBatch(0).Count == plan.SampleCount;
 
     /// <summary>
     /// Returns the history of the epochs run so far. After the last epoch it shares the session's arrays; before it,

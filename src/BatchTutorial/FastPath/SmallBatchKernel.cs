@@ -49,7 +49,7 @@ internal static class SmallBatchKernel
             int start = k * batchSize;
             int end = Math.Min(start + batchSize, rows);
             Vector256<double> g0 = default, g1 = default, g2 = default, g3 = default;
-            double gb = Accumulate<TChunks, TOrder>(ref x, ref y, ref order, start, end, layout, b, w0, w1, w2, w3, ref g0, ref g1, ref g2, ref g3, wantLoss, out double lossSum, ref errors, rows);
+            double gb = Accumulate<TChunks, TOrder>(ref x, ref y, ref order, start, end, layout, b, w0, w1, w2, w3, ref g0, ref g1, ref g2, ref g3, wantLoss, out double lossSum, ref errors);
 
             // Update: W −= (lr/m)·g, b −= (lr/m)·Σ e; the repeated lanes of the last chunk get no gradient.
             int m = end - start;
@@ -102,7 +102,7 @@ internal static class SmallBatchKernel
             TChunks.Value >= 2 ? packed[1] : default,
             TChunks.Value >= 3 ? packed[2] : default,
             TChunks.Value >= 4 ? packed[3] : default,
-            ref g0, ref g1, ref g2, ref g3, wantLoss, out lossSum, ref MemoryMarshal.GetReference(scratch), end);
+            ref g0, ref g1, ref g2, ref g3, wantLoss, out lossSum, ref MemoryMarshal.GetReference(scratch));
         ChunkLayout<TChunks>.Store(gradient.Values, g0, g1, g2, g3);
         return gb;
     }
@@ -138,8 +138,7 @@ internal static class SmallBatchKernel
         ref Vector256<double> g3,
         bool wantLoss,
         out double lossSum,
-        ref double errors,
-        int prefetchLimit)
+        ref double errors)
         where TChunks : struct, IChunkCount
         where TOrder : struct, IRowOrder
     {
@@ -154,10 +153,16 @@ internal static class SmallBatchKernel
             int count = Math.Min(BlockRows, end - blockStart);
             int whole = count & ~3;
 
-            // Pass 1: z = x·W + b for every row of the block.
+            // Pass 1: z = x·W + b for every row of the block. Rows through a permutation are asked for
+            // RowGather.LookAhead positions ahead (rows in order need no hint).
             for (int q = 0; q < whole; q += 4)
             {
                 int p = blockStart + q;
+                if (p + RowGather.LookAhead + 4 <= end)
+                {
+                    TOrder.Prefetch(ref x, ref order, p + RowGather.LookAhead, 4, d);
+                }
+
                 Vector256<double> z = Vector256Math.Sum4(
                     layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p, d), w0, w1, w2, w3),
                     layout.Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d), w0, w1, w2, w3),
@@ -204,12 +209,6 @@ internal static class SmallBatchKernel
             for (int q = 0; q < whole; q += 4)
             {
                 int p = blockStart + q;
-                int ahead = p + count;
-                if (ahead + 4 <= prefetchLimit)
-                {
-                    TOrder.Prefetch(ref x, ref order, ahead, 4, d);
-                }
-
                 ref double r0 = ref RowOrder.Row<TOrder>(ref x, ref order, p, d);
                 ref double r1 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d);
                 ref double r2 = ref RowOrder.Row<TOrder>(ref x, ref order, p + 2, d);

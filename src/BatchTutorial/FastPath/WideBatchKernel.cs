@@ -125,10 +125,16 @@ internal static class WideBatchKernel
             int count = Math.Min(blockRows, end - blockStart);
             int whole = count & ~3;
 
-            // Pass 1: z = x·W + b for every row of the block, each row read front to back.
+            // Pass 1: z = x·W + b for every row of the block, each row read front to back. Rows through a permutation
+            // are asked for RowGather.LookAhead positions ahead (rows in order need no hint).
             for (int q = 0; q < whole; q += 4)
             {
                 int p = blockStart + q;
+                if (p + RowGather.LookAhead + 4 <= end)
+                {
+                    TOrder.Prefetch(ref x, ref order, p + RowGather.LookAhead, 4, d);
+                }
+
                 Vector256<double> z = Vector256Math.Sum4(
                     Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p, d), ref wc, last, lastOffset),
                     Dot(ref RowOrder.Row<TOrder>(ref x, ref order, p + 1, d), ref wc, last, lastOffset),
