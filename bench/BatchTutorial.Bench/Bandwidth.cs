@@ -82,4 +82,15 @@ public static class Bandwidth
 
         return Vector256.Sum((s0 + s1) + (s2 + s3));
     }
+
+    /// <summary>Returns <see cref="SumRows"/> with the first half of the order summed on a second thread.</summary>
+    public static double SumRowsOnTwoThreads(ReadOnlyMemory<double> x, int columns, ReadOnlyMemory<int> order)
+    {
+        int half = order.Length / 2;
+        double second = 0;
+        var helper = Task.Run(() => second = SumRows(x.Span, columns, order.Span[..half]));
+        double first = SumRows(x.Span, columns, order.Span[half..]);
+        helper.Wait();
+        return first + second;
+    }
 }

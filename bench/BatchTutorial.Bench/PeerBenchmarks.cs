@@ -111,4 +111,8 @@ public class BandwidthBenchmarks
     /// <summary>Sums X's rows in a random order on one thread.</summary>
     [Benchmark(Description = "sum of X, rows in random order")]
     public double PermutedRows() => Bandwidth.SumRows(_x.Span, _columns, _order);
+
+    /// <summary>Sums X's rows in a random order on two threads, half of the order each.</summary>
+    [Benchmark(Description = "sum of X, rows in random order, 2 threads")]
+    public double PermutedRowsTwoThreads() => Bandwidth.SumRowsOnTwoThreads(_x, _columns, _order);
 }

@@ -175,7 +175,8 @@ public static class Report
             text.AppendLine($"Streaming bound: X is {shape.FeatureBytes / 1e6:F0} MB; sum of X {Cell(results.Get("sum of X, 1 thread", shape, "1"), bound)} on 1 thread, "
                 + $"{Cell(results.Get("sum of X, 2 threads", shape, "1"), bound)} on 2 threads; bound = {bound:F2} ms "
                 + $"({(bound is { } b ? shape.FeatureBytes / (b * 1e6) : double.NaN):F1} GB/s).");
-            text.AppendLine($"Gather floor of a shuffled epoch (the same sum, rows in a random order, 1 thread): {Cell(results.Get("sum of X, rows in random order", shape, "1"), bound)}.");
+            text.AppendLine($"Gather floor of a shuffled epoch (the same sum, rows in a random order): {Cell(results.Get("sum of X, rows in random order", shape, "1"), bound)} on 1 thread, "
+                + $"{Cell(results.Get("sum of X, rows in random order, 2 threads", shape, "1"), bound)} on 2 threads.");
             text.AppendLine();
             text.AppendLine("| peer | threads | B=1 | B=32 | B=1024 | B=N |");
             text.AppendLine("|---|---|---:|---:|---:|---:|");

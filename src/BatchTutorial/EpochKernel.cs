@@ -37,8 +37,8 @@ internal sealed class EpochKernel : ICallerWork
     private readonly ParallelBatch? _parallel;
     private readonly double[] _portableGradient;
 
-    // The block buffers of RunGathered, created on its first use and reused; the epoch it is running; and the block's
-    // place in the epoch, for the observers.
+    // The block buffers of RunGathered, created on its first use and reused, and the shuffled epoch it is running. The
+    // two offsets place the current part in the epoch for the observers.
     private RowGather? _gather;
     private GatheredBlocks _block;
     private int _stepOffset;

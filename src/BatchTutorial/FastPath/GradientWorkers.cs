@@ -127,8 +127,8 @@ internal sealed class GradientWorkers
         }
         catch (Exception error)
         {
-            // The chunks still run to the end, so no helper writes into the job's buffers after this call returns
-            // (except one that runs late, see the remarks of the class); then the caller's exception goes on unchanged.
+            // The chunks still run to the end, so no helper writes into the job's buffers after this call returns,
+            // except one that runs late (see the remarks of the class). Then the caller's exception goes on unchanged.
             callerFailure = ExceptionDispatchInfo.Capture(error);
         }
 

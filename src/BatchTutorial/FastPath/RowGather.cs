@@ -13,15 +13,15 @@ namespace BatchTutorial;
 /// </summary>
 /// <remarks>
 /// Rows in random order come from memory at a fraction of the streaming bandwidth, and each core keeps only so many
-/// loads in flight, so two cores gather about twice as fast as one: N = 1,000,000 rows of d = 10 in a random order took
-/// 16.5 ms on one thread and 9.9 ms on two on the benchmark machine (scratch measurement, prefetching 16 rows ahead).
+/// loads in flight, so two cores gather almost twice as fast as one: see the gather floors on 1 and 2 threads in
+/// bench/RESULTS.md.
 /// </remarks>
 internal sealed class RowGather : IChunkedJob
 {
     /// <summary>The values one part holds when a batch is smaller: 256 KB of doubles.</summary>
     public const int PartValues = 32_768;
 
-    /// <summary>How many rows ahead a part asks for a row, so that many loads from memory overlap.</summary>
+    /// <summary>How many rows ahead of the copy a row is prefetched, so that many loads from memory overlap.</summary>
     public const int LookAhead = 16;
 
     private readonly int _columns;

@@ -16,7 +16,7 @@ internal interface IRowOrder
     /// <summary>Returns the labels of the rows at positions <paramref name="position"/> to <paramref name="position"/> + 3.</summary>
     static abstract Vector256<double> Labels4(ref double y, ref int order, int position);
 
-    /// <summary>Asks the processor to start loading the rows at positions [<paramref name="position"/>, <paramref name="position"/> + <paramref name="count"/>) of rows of <paramref name="d"/> values into the cache.</summary>
+    /// <summary>Prefetches (a hint to the processor) the rows at positions [<paramref name="position"/>, <paramref name="position"/> + <paramref name="count"/>) of rows of <paramref name="d"/> values into the cache.</summary>
     static abstract void Prefetch(ref double x, ref int order, int position, int count, int d);
 }
 
