@@ -17,13 +17,14 @@ public class GradientWorkersTests
         Assert.True(workers.TryAcquire(), "the helpers are in use by another run");
         try
         {
-            // Helpers sleep 300 ms in every chunk they take; the caller must not wait for them.
-            var job = new RecordingJob(chunks: 8, helperDelayMs: 300);
+            // Helpers sleep 1.5 s in every chunk they take; the caller must not wait for them. The margin (1 s) leaves
+            // room for a busy machine that pauses the caller's thread.
+            var job = new RecordingJob(chunks: 8, helperDelayMs: 1500);
             var watch = Stopwatch.StartNew();
 
             workers.Run(job, 8, threads: 2);
 
-            Assert.True(watch.ElapsedMilliseconds < 250, $"Run waited {watch.ElapsedMilliseconds} ms for a stalled helper");
+            Assert.True(watch.ElapsedMilliseconds < 1000, $"Run waited {watch.ElapsedMilliseconds} ms for a stalled helper");
             for (int chunk = 0; chunk < 8; chunk++)
             {
                 int owner = workers.Owner(chunk);
@@ -40,8 +41,69 @@ public class GradientWorkersTests
         }
         finally
         {
-            Thread.Sleep(700); // let the sleeping helper finish before other tests use it
+            Thread.Sleep(1700); // let the sleeping helper finish before other tests use it
             workers.Release();
+        }
+    }
+
+    [Fact]
+    public void Caller_work_runs_first_on_the_calling_thread()
+    {
+        GradientWorkers workers = GradientWorkers.Shared;
+        Assert.True(workers.TryAcquire(), "the helpers are in use by another run");
+        try
+        {
+            var job = new RecordingJob(chunks: 6, helperDelayMs: 0);
+            int callerChunksBefore = -1;
+            var work = new CallerWork(() => callerChunksBefore = Enumerable.Range(0, 6).Count(c => job.Results[0, c] != 0));
+
+            workers.Run(job, 6, threads: 2, work);
+
+            Assert.Equal(Environment.CurrentManagedThreadId, work.ThreadId);
+            Assert.Equal(0, callerChunksBefore);
+            for (int chunk = 0; chunk < 6; chunk++)
+            {
+                Assert.Equal(10 * chunk + 1, job.Results[workers.Owner(chunk), chunk]);
+            }
+        }
+        finally
+        {
+            workers.Release();
+        }
+    }
+
+    [Fact]
+    public void Caller_work_exception_passes_through_after_the_chunks()
+    {
+        GradientWorkers workers = GradientWorkers.Shared;
+        Assert.True(workers.TryAcquire(), "the helpers are in use by another run");
+        try
+        {
+            var job = new RecordingJob(chunks: 6, helperDelayMs: 0);
+            var failing = new CallerWork(() => throw new InvalidOperationException("caller work failed"));
+
+            var error = Assert.Throws<InvalidOperationException>(() => workers.Run(job, 6, threads: 2, failing));
+
+            Assert.Equal("caller work failed", error.Message);
+            for (int chunk = 0; chunk < 6; chunk++)
+            {
+                Assert.Equal(10 * chunk + 1, job.Results[workers.Owner(chunk), chunk]);
+            }
+        }
+        finally
+        {
+            workers.Release();
+        }
+    }
+
+    private sealed class CallerWork(Action action) : ICallerWork
+    {
+        public int ThreadId { get; private set; }
+
+        public void Run()
+        {
+            ThreadId = Environment.CurrentManagedThreadId;
+            action();
         }
     }
 
