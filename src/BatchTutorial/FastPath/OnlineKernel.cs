@@ -59,8 +59,9 @@ internal static class OnlineKernel
 
         for (int p = 0; p < rows; p++)
         {
-            // step = lr·e = lr·σ(z) − lr·y, with lr·σ(z) = (lr·numerator) / (1 + t), the formula of Sigmoid.Compute. Keeping the
-            // two terms apart lets the next logit skip the subtraction (below): one step less in the chain per row.
+            // step = lr·e = lr·σ(z) − lr·y, with lr·σ(z) = (lr·numerator) / (1 + t), the formula of Sigmoid.Compute.
+            // Keeping the two terms apart lets the next logit skip the subtraction (below): one step less in the chain
+            // per row.
             double label = Unsafe.Add(ref y, i);
             double t = Math.Exp(-Math.Abs(z));
             double scaledSigmoid = learningRate * Numerator(z, t) / (1.0 + t);
