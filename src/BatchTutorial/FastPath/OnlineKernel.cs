@@ -64,7 +64,8 @@ internal static class OnlineKernel
             // per row.
             double label = Unsafe.Add(ref y, i);
             double t = Math.Exp(-Math.Abs(z));
-            double scaledSigmoid = learningRate * Numerator(z, t) / (1.0 + t);
+            double numerator = Numerator(z, t);
+            double scaledSigmoid = learningRate * numerator / (1.0 + t);
             double scaledLabel = learningRate * label;
             double step = scaledSigmoid - scaledLabel;
             double loss = wantLoss ? LogLoss.FromLogit(z, label) : 0;
@@ -83,7 +84,10 @@ internal static class OnlineKernel
 
                 Update<TChunks>(ref w0, ref w1, ref w2, ref w3, x0, x1, x2, x3, step);
                 b -= step;
-                z = (nextLogit + overlap * scaledLabel) - overlap * scaledSigmoid;
+
+                // overlap·lr·σ(z) as (overlap·lr·numerator) / (1 + t): the product with overlap·lr is taken before the
+                // division, while e^x runs, so the chain ends in one division and one addition.
+                z = (nextLogit + overlap * scaledLabel) + (-overlap * learningRate * numerator) / (1.0 + t);
                 i = next;
                 (x0, x1, x2, x3) = (n0, n1, n2, n3);
             }
