@@ -87,7 +87,7 @@ var timingTable = new TextTable(
     Pick("1 エポックの更新回数", "updates per epoch"),
     Pick("1 エポックの時間（ミリ秒、中央値）", "time per epoch (ms, median)"),
     Pick("最小値（ミリ秒）", "fastest (ms)"),
-    Pick("B = N との比", "ratio to B = N"),
+    Pick("B = N との時間の比", "time ratio to B = N"),
     Pick("1 回の更新の時間（マイクロ秒）", "time per update (µs)"),
     Pick("1 エポックで割り当てたメモリ量（バイト）", "bytes allocated per epoch"),
     Pick("バッチ 1 つをコピーした場合（バイト）", "bytes to copy one batch"));

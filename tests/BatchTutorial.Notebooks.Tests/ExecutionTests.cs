@@ -147,6 +147,39 @@ public sealed partial class ExecutionTests(NotebookRunFixture run)
         }
     }
 
+    // Lessons that print timings and memory figures: a second run must print the same other numbers (PrintedOutput
+    // drops the lines and table columns that mention time, speed or memory) and draw as many charts.
+    [Theory]
+    [InlineData("en", "04-three-methods-on-real-data")]
+    [InlineData("ja", "05-batch-size-effects")]
+    [InlineData("en", "06-merits-measured")]
+    [InlineData("ja", "07-summary-and-exercises")]
+    public async Task Rerun_PrintsSameNumbersApartFromTimings(string language, string name)
+    {
+        string secondArtifacts = Path.Combine(Path.GetTempPath(), "batchtutorial-rerun-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = new RunnerOptions(run.RepositoryRoot, secondArtifacts, TimeSpan.FromSeconds(300), NotebookFilter: $"{language}/{name}", SkipBuild: true);
+            RunResult second = await NotebookRunner.RunAsync(options, TextWriter.Null);
+            Assert.True(second.Succeeded);
+
+            PrintedOutput first = PrintedOutput.FromNotebook(ReadExecuted(language, name));
+            PrintedOutput again = PrintedOutput.FromNotebook(NotebookFile.Read(second.Notebooks[0].ExecutedPath));
+            Assert.NotEmpty(first.NumberLines);
+            Assert.True(
+                first.NumberLines.SequenceEqual(again.NumberLines),
+                $"{language}/{name} printed other numbers the second time.\n--- first ---\n{string.Join('\n', first.NumberLines)}\n--- second ---\n{string.Join('\n', again.NumberLines)}");
+            Assert.Equal(first.ChartCount, again.ChartCount);
+        }
+        finally
+        {
+            if (Directory.Exists(secondArtifacts))
+            {
+                Directory.Delete(secondArtifacts, recursive: true);
+            }
+        }
+    }
+
     private JsonObject ReadExecuted(string language, string name)
     {
         return NotebookFile.Read(Path.Combine(run.ArtifactsDirectory, "notebooks", language, name + ".ipynb"));

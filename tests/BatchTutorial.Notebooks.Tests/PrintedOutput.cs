@@ -102,8 +102,9 @@ internal sealed partial record PrintedOutput(IReadOnlyList<string> NumberLines, 
                 string[] headers = line.Split('|').Select(cell => cell.Trim()).ToArray();
                 droppedColumns = Enumerable.Range(0, headers.Length).Where(column => VaryingValue().IsMatch(headers[column])).ToHashSet();
             }
-            else if (!line.Contains('|'))
+            else if (!line.Contains('|') && !TableRule().IsMatch(line))
             {
+                // A line outside a table ends it. The dashed rule under the header belongs to the table.
                 droppedColumns = null;
             }
 
@@ -124,7 +125,7 @@ internal sealed partial record PrintedOutput(IReadOnlyList<string> NumberLines, 
     }
 
     // Words and units of timings, speed-ups and memory figures, in English and Japanese.
-    [GeneratedRegex(@"\b(time|times|timing|seconds?|sec|elapsed|ms|µs|us|ns|speed-?up|faster|slower|throughput|memory|allocated|bytes?|[KMG]i?B|working set)\b|\d\s*s\b|秒|時間|メモリ|速度|倍", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(time|times|timing|seconds?|sec|elapsed|ms|µs|us|ns|speed-?up|faster|slower|throughput|memory|allocated|bytes?|[KMG]i?B|working set)\b|\d\s*s\b|秒|時間|メモリ|速度|倍|バイト", RegexOptions.IgnoreCase)]
     private static partial Regex VaryingValue();
 
     [GeneratedRegex(@"^(Chart|グラフ) \d+: .*\.html$")]
