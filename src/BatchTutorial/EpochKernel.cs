@@ -12,7 +12,8 @@ namespace BatchTutorial;
 /// Per batch of m rows: for each row, z = x·W + b, e = σ(z) − y, g += e·x, gb += e; then W −= (lr/m)·g and
 /// b −= (lr/m)·gb. This is the update of <see cref="LogisticRegression.Gradient"/> followed by
 /// <see cref="GradientDescent.Step"/>, up to rounding: sums run in another order, and e^x comes from
-/// <see cref="Vector256Math.ExpNonPositive"/> (within 2 units in the last place of <see cref="Math.Exp"/>).
+/// <see cref="Vector256Math.ExpNonPositive"/> in mini-batches and <see cref="ScalarExp.NonPositive"/> in online epochs
+/// (each within 2 units in the last place of <see cref="Math.Exp"/>).
 /// Which kernel runs depends on the batch size and on d: see <see cref="RunBatches"/>.
 /// </remarks>
 internal sealed class EpochKernel : ICallerWork

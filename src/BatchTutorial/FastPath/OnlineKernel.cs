@@ -61,9 +61,10 @@ internal static class OnlineKernel
         {
             // step = lr·e = lr·σ(z) − lr·y, with lr·σ(z) = (lr·numerator) / (1 + t), the formula of Sigmoid.Compute.
             // Keeping the two terms apart lets the next logit skip the subtraction (below): one step less in the chain
-            // per row.
+            // per row. e^x is inlined: a call to Math.Exp here makes the JIT save and reload the loop's vectors
+            // around it (measured 2 % slower at d = 10, 20 % at d = 100).
             double label = Unsafe.Add(ref y, i);
-            double t = Math.Exp(-Math.Abs(z));
+            double t = ScalarExp.NonPositive(-Math.Abs(z));
             double numerator = Numerator(z, t);
             double scaledSigmoid = learningRate * numerator / (1.0 + t);
             double scaledLabel = learningRate * label;
@@ -145,9 +146,7 @@ internal static class OnlineKernel
         for (int p = 0; p < rows; p++)
         {
             double label = Unsafe.Add(ref y, i);
-            // The inlined vector e^x, not Math.Exp: a call in this loop makes the JIT save and reload its vectors around
-            // it, and at d = 100 the call measured about 20 % slower per row.
-            double t = Vector256Math.ExpNonPositive(Vector256.CreateScalarUnsafe(-Math.Abs(z))).ToScalar();
+            double t = ScalarExp.NonPositive(-Math.Abs(z));
             double scaledSigmoid = learningRate * Numerator(z, t) / (1.0 + t);
             double scaledLabel = learningRate * label;
             double step = scaledSigmoid - scaledLabel;
