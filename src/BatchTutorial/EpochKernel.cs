@@ -28,7 +28,7 @@ internal sealed class EpochKernel : ICallerWork
 
     /// <summary>
     /// The largest batch, in values (B·d), whose rows a shuffled epoch gathers into a block buffer. A larger batch is
-    /// read through the permutation in place, so the buffer never grows toward a copy of the data set.
+    /// read through the permutation in place, so the buffers stay a few blocks in size (see <see cref="RowGather"/>).
     /// </summary>
     public const int GatherMaximumValues = 131_072;
 
@@ -139,9 +139,9 @@ internal sealed class EpochKernel : ICallerWork
         Guard.Positive(batchSize, nameof(batchSize));
         Guard.Positive(batchCount, nameof(batchCount));
         int available = order.IsEmpty ? y.Length : Math.Min(y.Length, order.Length);
-        if (rows > available || (long)(batchCount - 1) * batchSize >= rows || (long)y.Length * _columns > x.Length)
+        if (rows > available || (long)(batchCount - 1) * batchSize >= rows || (long)batchCount * batchSize < rows || (long)y.Length * _columns > x.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(rows), rows, Messages.Format(nameof(Messages.MustBeInRange), nameof(rows), rows, (long)(batchCount - 1) * batchSize + 1, available));
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, Messages.Format(nameof(Messages.MustBeInRange), nameof(rows), rows, (long)(batchCount - 1) * batchSize + 1, Math.Min(available, (long)batchCount * batchSize)));
         }
 
         bool observe = batchLoss is { Length: > 0 } || onUpdate is not null;
@@ -226,11 +226,11 @@ internal sealed class EpochKernel : ICallerWork
         double learningRate,
         bool observe)
     {
-        _gather ??= new RowGather(_columns, _parallel?.Threads ?? 1);
-        RowGather gather = _gather;
         GradientWorkers shared = GradientWorkers.Shared;
+        _gather ??= new RowGather(_columns, _parallel is null ? 1 : Math.Min(_parallel.Threads, shared.HelperCount + 1));
+        RowGather gather = _gather;
         bool acquired = _parallel is not null && shared.HelperCount > 0 && shared.TryAcquire();
-        gather.Begin(x, y, order, batchSize, acquired ? shared : null);
+        gather.Begin(x, y, order, batchSize, batchCount, acquired ? shared : null);
         _block = new GatheredBlocks(batchSize, batchCount, rows, gather.Parts * gather.PartBatches, learningRate, observe, b);
         try
         {
@@ -249,10 +249,11 @@ internal sealed class EpochKernel : ICallerWork
                 }
             }
 
-            b = _block.Bias;
         }
         finally
         {
+            // Also when an observer throws, so b matches the weights of the last update, as in the other paths.
+            b = _block.Bias;
             _stepOffset = 0;
             _positionOffset = 0;
             gather.Clear();

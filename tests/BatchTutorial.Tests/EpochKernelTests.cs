@@ -210,7 +210,7 @@ public class EpochKernelTests
     [InlineData(333, 2)]
     public void Gathered_blocks_match_training_on_permuted_rows(int batchSize, int threads)
     {
-        // 20,000 rows × 10: shuffled epochs gather rows into parts of about RowGather.PartValues values, on one thread
+        // 20,000 rows × 10: shuffled epochs gather rows into blocks of about RowGather.BlockValues values, on one thread
         // or two, so this epoch spans several blocks. B = 1 restarts its one-row look-ahead per part, which changes
         // only the last bits.
         Dataset data = Datasets.Synthetic(20_000, 10, seed: 34);

@@ -96,6 +96,66 @@ public class GradientWorkersTests
         }
     }
 
+    [Fact]
+    public void Late_helper_failure_does_not_fail_next_run()
+    {
+        GradientWorkers workers = GradientWorkers.Shared;
+        if (workers.HelperCount == 0)
+        {
+            return; // one processor: there is no helper to be late
+        }
+
+        Assert.True(workers.TryAcquire(), "the helpers are in use by another run");
+        try
+        {
+            // The caller spends 50 ms in each chunk of the first run, so the helper surely takes one. The helper sleeps
+            // 1 s in it, then finds its ticket stale and throws. The caller recomputes that chunk (the first run takes
+            // about 250 ms) and starts a second run that takes about 1.2 s on the caller alone.
+            var late = new LateHelperJob(helperDelayMs: 1000, callerDelayMs: 50);
+            workers.Run(late, 4, threads: 2);
+            var next = new RecordingJob(chunks: 6, helperDelayMs: 0, callerDelayMs: 200);
+
+            workers.Run(next, 6, threads: 2);
+
+            Assert.True(late.HelperFinished.Wait(TimeSpan.FromSeconds(5)), "the late helper never finished its chunk");
+            Assert.False(late.TicketCurrentAfterDelay);
+            for (int chunk = 0; chunk < 6; chunk++)
+            {
+                Assert.Equal(10 * chunk + 1, next.Results[workers.Owner(chunk), chunk]);
+            }
+        }
+        finally
+        {
+            workers.Release();
+        }
+    }
+
+    private sealed class LateHelperJob(int helperDelayMs, int callerDelayMs) : IChunkedJob
+    {
+        public ManualResetEventSlim HelperFinished { get; } = new();
+
+        public bool? TicketCurrentAfterDelay { get; private set; }
+
+        public void RunChunk(int chunk, int slot, ChunkTicket ticket)
+        {
+            if (slot == 0)
+            {
+                Thread.Sleep(callerDelayMs);
+                return;
+            }
+
+            if (HelperFinished.IsSet)
+            {
+                return;
+            }
+
+            Thread.Sleep(helperDelayMs);
+            TicketCurrentAfterDelay = ticket.IsCurrent;
+            HelperFinished.Set();
+            throw new InvalidOperationException("a late chunk failed after its run ended");
+        }
+    }
+
     private sealed class CallerWork(Action action) : ICallerWork
     {
         public int ThreadId { get; private set; }
@@ -107,15 +167,20 @@ public class GradientWorkersTests
         }
     }
 
-    private sealed class RecordingJob(int chunks, int helperDelayMs) : IChunkedJob
+    private sealed class RecordingJob(int chunks, int helperDelayMs, int callerDelayMs = 0) : IChunkedJob
     {
         public int[,] Results { get; } = new int[GradientWorkers.MaxThreads, chunks];
 
-        public void RunChunk(int chunk, int slot)
+        public void RunChunk(int chunk, int slot, ChunkTicket ticket)
         {
             if (slot != 0 && helperDelayMs > 0)
             {
                 Thread.Sleep(helperDelayMs);
+            }
+
+            if (slot == 0 && callerDelayMs > 0)
+            {
+                Thread.Sleep(callerDelayMs);
             }
 
             Results[slot, chunk] = 10 * chunk + 1;

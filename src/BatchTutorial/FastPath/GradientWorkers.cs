@@ -11,7 +11,35 @@ internal interface IChunkedJob
     /// thread, i for helper i). Two threads may run the same chunk, each into its own slot, so a chunk must write
     /// nothing outside its slot's buffers.
     /// </summary>
-    void RunChunk(int chunk, int slot);
+    /// <remarks>
+    /// A helper may start a chunk so late that the caller has finished the job and changed the job's inputs. So a
+    /// chunk copies the inputs it needs into locals first, then returns without work unless
+    /// <paramref name="ticket"/> is still current.
+    /// </remarks>
+    void RunChunk(int chunk, int slot, ChunkTicket ticket);
+}
+
+/// <summary>The run of <see cref="GradientWorkers.Run"/> that a chunk was taken in.</summary>
+internal readonly struct ChunkTicket(GradientWorkers? workers, int generation)
+{
+    /// <summary>
+    /// Whether that run is still going, so that job inputs read before this check belong to it. Always true for a
+    /// chunk that the caller runs without helpers (the default ticket).
+    /// </summary>
+    public bool IsCurrent
+    {
+        get
+        {
+            if (workers is null)
+            {
+                return true;
+            }
+
+            // The reads of the job's inputs must come before the check.
+            Interlocked.MemoryBarrier();
+            return workers.IsOpen(generation);
+        }
+    }
 }
 
 /// <summary>Work that the calling thread of <see cref="GradientWorkers.Run"/> does before it takes chunks.</summary>
@@ -52,10 +80,20 @@ internal sealed class GradientWorkers
     private IChunkedJob? _job;
     private int _chunks;
     private int _threads;
-    private int _nextChunk = int.MaxValue;
+
+    // The next chunk to take, as generation << 32 | chunk. A helper still working for an earlier generation reads
+    // another generation here and stops, so it never takes a chunk of a later job.
+    private long _next;
     private int _generation;
+
+    // The generation whose Run has not returned yet, or 0.
+    private int _openGeneration;
     private int _busy;
-    private Exception? _failure;
+    private Failure? _failure;
+
+    // The time and count of the chunks finished in the current generation, for a caller that ran none itself.
+    private long _chunkTicks;
+    private int _chunkCount;
 
     private GradientWorkers(int helperCount)
     {
@@ -102,14 +140,18 @@ internal sealed class GradientWorkers
     /// <param name="callerFirst">Work the calling thread does before it takes chunks, while the helpers start on them; or null.</param>
     public void Run(IChunkedJob job, int chunks, int threads, ICallerWork? callerFirst = null)
     {
-        // The job and the count are written before the counter is reset, so a helper that takes a chunk from the
-        // counter (an interlocked operation) reads this job, not the one before.
+        // The job, the count and the counter are written before the generation, so a helper that reads the new
+        // generation takes chunks of this job. Only the holder of the helpers calls Run, so _generation has one writer.
+        int generation = _generation + 1;
         _job = job;
         _chunks = chunks;
         _threads = threads;
         _failure = null;
-        Interlocked.Exchange(ref _nextChunk, 0);
-        int generation = Interlocked.Increment(ref _generation);
+        _chunkTicks = 0;
+        _chunkCount = 0;
+        Volatile.Write(ref _openGeneration, generation);
+        Interlocked.Exchange(ref _next, (long)generation << 32);
+        Interlocked.Exchange(ref _generation, generation);
         for (int helper = 0; helper < Math.Min(threads - 1, _workers.Length); helper++)
         {
             WorkerState worker = _workers[helper];
@@ -119,7 +161,6 @@ internal sealed class GradientWorkers
             }
         }
 
-        long posted = Stopwatch.GetTimestamp();
         ExceptionDispatchInfo? callerFailure = null;
         try
         {
@@ -134,7 +175,7 @@ internal sealed class GradientWorkers
 
         long started = Stopwatch.GetTimestamp();
         int own = RunChunks(generation, slot: 0);
-        long perChunk = own > 0 ? (Stopwatch.GetTimestamp() - started) / own : HelperTimePerChunk(generation, posted);
+        long perChunk = own > 0 ? (Stopwatch.GetTimestamp() - started) / own : HelperTimePerChunk();
 
         for (int chunk = 0; chunk < chunks; chunk++)
         {
@@ -149,30 +190,30 @@ internal sealed class GradientWorkers
             if (!IsFinished(chunk, generation))
             {
                 // The helper holding it is late: compute the chunk here, into this thread's slot.
-                RunOne(chunk, generation, slot: 0);
+                RunOne(job, chunk, generation, slot: 0);
             }
         }
 
+        // Every chunk has a result. A helper that is still inside a chunk finds its ticket no longer current.
+        Volatile.Write(ref _openGeneration, 0);
         callerFailure?.Throw();
-        if (_failure is { } failure)
+        if (_failure is { } failure && failure.Generation == generation)
         {
-            throw new AggregateException(failure);
+            throw new AggregateException(failure.Error);
         }
     }
 
-    /// <summary>
-    /// Returns how long the helpers took per chunk since <paramref name="posted"/>, for a caller that ran none itself
-    /// (it was busy with its own work), or 0 before any chunk is finished.
-    /// </summary>
-    private long HelperTimePerChunk(int generation, long posted)
-    {
-        int finished = 0;
-        for (int chunk = 0; chunk < _chunks; chunk++)
-        {
-            finished += IsFinished(chunk, generation) ? 1 : 0;
-        }
+    /// <summary>Returns whether the Run of <paramref name="generation"/> has not returned yet.</summary>
+    public bool IsOpen(int generation) => Volatile.Read(ref _openGeneration) == generation;
 
-        return finished > 0 ? (Stopwatch.GetTimestamp() - posted) / finished : 0;
+    /// <summary>
+    /// Returns the mean time of the chunks finished so far in this generation, for a caller that ran none itself (it
+    /// was busy with its own work), or 0 before any chunk is finished.
+    /// </summary>
+    private long HelperTimePerChunk()
+    {
+        int count = Volatile.Read(ref _chunkCount);
+        return count > 0 ? Volatile.Read(ref _chunkTicks) / count : 0;
     }
 
     private bool IsFinished(int chunk, int generation) => Volatile.Read(ref _owners[chunk]) >> 4 == generation;
@@ -181,25 +222,42 @@ internal sealed class GradientWorkers
     private int RunChunks(int generation, int slot)
     {
         int ran = 0;
-        int chunk;
-        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < Volatile.Read(ref _chunks))
+        while (true)
         {
-            RunOne(chunk, generation, slot);
-            ran++;
-        }
+            long next = Volatile.Read(ref _next);
+            int chunk = (int)next;
+            if ((int)(next >> 32) != generation || chunk >= Volatile.Read(ref _chunks))
+            {
+                return ran;
+            }
 
-        return ran;
+            // The job is read before the claim, so a successful claim proves it is this generation's job.
+            IChunkedJob job = _job!;
+            if (Interlocked.CompareExchange(ref _next, next + 1, next) == next)
+            {
+                RunOne(job, chunk, generation, slot);
+                ran++;
+            }
+        }
     }
 
-    private void RunOne(int chunk, int generation, int slot)
+    private void RunOne(IChunkedJob job, int chunk, int generation, int slot)
     {
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            _job!.RunChunk(chunk, slot);
+            job.RunChunk(chunk, slot, new ChunkTicket(this, generation));
         }
         catch (Exception error)
         {
-            _failure = error;
+            // Recorded with its generation: Run reports only a failure of its own chunks.
+            _failure = new Failure(generation, error);
+        }
+
+        if (IsOpen(generation))
+        {
+            Interlocked.Add(ref _chunkTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Increment(ref _chunkCount);
         }
 
         // The first thread to finish the chunk in this generation becomes its owner; a late or stale result is dropped.
@@ -260,6 +318,8 @@ internal sealed class GradientWorkers
 
         return generation;
     }
+
+    private sealed record Failure(int Generation, Exception Error);
 
     private sealed class WorkerState
     {

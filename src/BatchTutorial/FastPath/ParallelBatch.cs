@@ -94,7 +94,7 @@ internal sealed class ParallelBatch : IChunkedJob
         {
             for (int part = 0; part < Parts; part++)
             {
-                RunChunk(part, slot: 0);
+                RunChunk(part, slot: 0, ticket: default);
             }
         }
 
@@ -119,10 +119,23 @@ internal sealed class ParallelBatch : IChunkedJob
     }
 
     /// <inheritdoc/>
-    public void RunChunk(int part, int slot)
+    public void RunChunk(int part, int slot, ChunkTicket ticket)
     {
-        int start = Math.Min(_start + part * _partSize, _end);
-        int end = Math.Min(start + _partSize, _end);
+        ReadOnlyMemory<double> xs = _x;
+        ReadOnlyMemory<double> ys = _y;
+        ReadOnlyMemory<int> orders = _order;
+        int firstStart = _start;
+        int lastEnd = _end;
+        int partSize = _partSize;
+        double bias = _bias;
+        bool wantLoss = _wantLoss;
+        if (!ticket.IsCurrent)
+        {
+            return;
+        }
+
+        int start = Math.Min(firstStart + part * partSize, lastEnd);
+        int end = Math.Min(start + partSize, lastEnd);
         PackedVector gradient = _gradients[slot][part];
         gradient.Values.AsSpan().Clear();
         _errorSums[slot][part] = 0;
@@ -132,22 +145,22 @@ internal sealed class ParallelBatch : IChunkedJob
             return;
         }
 
-        ref double x = ref MemoryMarshal.GetReference(_x.Span);
-        ref double y = ref MemoryMarshal.GetReference(_y.Span);
-        ref int order = ref MemoryMarshal.GetReference(_order.Span);
+        ref double x = ref MemoryMarshal.GetReference(xs.Span);
+        ref double y = ref MemoryMarshal.GetReference(ys.Span);
+        ref int order = ref MemoryMarshal.GetReference(orders.Span);
         double lossSum;
-        _errorSums[slot][part] = (_order.IsEmpty, _weights.Chunks) switch
+        _errorSums[slot][part] = (orders.IsEmpty, _weights.Chunks) switch
         {
-            (true, 1) => SmallBatchKernel.AccumulatePart<OneChunk, StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (true, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (true, 3) => SmallBatchKernel.AccumulatePart<ThreeChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (true, 4) => SmallBatchKernel.AccumulatePart<FourChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (true, _) => WideBatchKernel.AccumulatePart<StorageOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (false, 1) => SmallBatchKernel.AccumulatePart<OneChunk, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (false, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (false, 3) => SmallBatchKernel.AccumulatePart<ThreeChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (false, 4) => SmallBatchKernel.AccumulatePart<FourChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
-            (false, _) => WideBatchKernel.AccumulatePart<PermutedOrder>(ref x, ref y, ref order, start, end, _weights, _bias, gradient, _wantLoss, out lossSum),
+            (true, 1) => SmallBatchKernel.AccumulatePart<OneChunk, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (true, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (true, 3) => SmallBatchKernel.AccumulatePart<ThreeChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (true, 4) => SmallBatchKernel.AccumulatePart<FourChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (true, _) => WideBatchKernel.AccumulatePart<StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (false, 1) => SmallBatchKernel.AccumulatePart<OneChunk, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (false, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (false, 3) => SmallBatchKernel.AccumulatePart<ThreeChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (false, 4) => SmallBatchKernel.AccumulatePart<FourChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (false, _) => WideBatchKernel.AccumulatePart<PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
         };
         _lossSums[slot][part] = lossSum;
     }

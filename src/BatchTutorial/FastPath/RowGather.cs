@@ -12,14 +12,21 @@ namespace BatchTutorial;
 /// next is gathered into the other.
 /// </summary>
 /// <remarks>
+/// NOTE: the buffers take Sets × threads × (one block) values, a block being about <see cref="BlockValues"/> values or
+/// one batch per part when batches are larger: about 4 MB on 2 threads, but it grows with the square of the threads
+/// when batches are large (up to about 64 MB on 8 threads at B·d = 32,768). Each slot needs a whole block because a
+/// late helper may still write into its own buffer while another thread gathers the same part.
 /// Rows in random order come from memory at a fraction of the streaming bandwidth, and each core keeps only so many
-/// loads in flight, so two cores gather almost twice as fast as one: see the gather floors on 1 and 2 threads in
-/// bench/RESULTS.md.
+/// loads in flight. So two cores gather almost twice as fast as one (see the gather floors on 1 and 2 threads in
+/// bench/RESULTS.md).
 /// </remarks>
 internal sealed class RowGather : IChunkedJob
 {
-    /// <summary>The values one part holds when a batch is smaller: 256 KB of doubles.</summary>
-    public const int PartValues = 32_768;
+    /// <summary>
+    /// The values one block holds across its parts when a batch is smaller: 1 MB of doubles (256 KB a part on two
+    /// threads).
+    /// </summary>
+    public const int BlockValues = 131_072;
 
     /// <summary>How many rows ahead of the copy a row is prefetched, so that many loads from memory overlap.</summary>
     public const int LookAhead = 16;
@@ -40,7 +47,10 @@ internal sealed class RowGather : IChunkedJob
     private int _end;
     private GradientWorkers? _helpers;
 
-    /// <summary>Creates empty buffers for <paramref name="threads"/> threads and rows of <paramref name="columns"/> features; the first <see cref="Begin"/> sizes them.</summary>
+    /// <summary>
+    /// Creates empty buffers for <paramref name="threads"/> threads (the caller and the helpers that exist) and rows of
+    /// <paramref name="columns"/> features. The first <see cref="Begin"/> sizes them.
+    /// </summary>
     public RowGather(int columns, int threads)
     {
         _columns = columns;
@@ -75,16 +85,19 @@ internal sealed class RowGather : IChunkedJob
     public int PartBatches { get; private set; }
 
     /// <summary>
-    /// Sets the data and batch size of the coming epoch and grows the buffers when a part needs more room (the first
+    /// Sets the data and batches of the coming epoch and grows the buffers when a part needs more room (the first
     /// epoch only, for a fixed batch size). The memory must stay valid until <see cref="Clear"/>.
     /// </summary>
-    public void Begin(ReadOnlyMemory<double> x, ReadOnlyMemory<double> y, ReadOnlyMemory<int> order, int batchSize, GradientWorkers? helpers)
+    public void Begin(ReadOnlyMemory<double> x, ReadOnlyMemory<double> y, ReadOnlyMemory<int> order, int batchSize, int batchCount, GradientWorkers? helpers)
     {
         _sourceX = x;
         _sourceY = y;
         _order = order;
         _helpers = helpers;
-        PartBatches = Math.Max(1, PartValues / (batchSize * _columns));
+
+        // Whole batches per part, and no more parts' worth of rows than the epoch has.
+        int perPart = Math.Max(1, BlockValues / Parts / (batchSize * _columns));
+        PartBatches = Math.Min(perPart, (batchCount + Parts - 1) / Parts);
         PartRows = PartBatches * batchSize;
         int rows = Parts * PartRows;
         // Every slot gets its buffers even when the helpers are busy elsewhere this epoch, so an epoch that does get
@@ -134,7 +147,7 @@ internal sealed class RowGather : IChunkedJob
             callerFirst?.Run();
             for (int part = 0; part < Parts; part++)
             {
-                RunChunk(part, slot: 0);
+                RunChunk(part, slot: 0, ticket: default);
                 _owners[set][part] = 0;
             }
         }
@@ -149,19 +162,37 @@ internal sealed class RowGather : IChunkedJob
     }
 
     /// <inheritdoc/>
-    public void RunChunk(int part, int slot)
+    public void RunChunk(int part, int slot, ChunkTicket ticket)
     {
-        int start = Math.Min(_start + part * PartRows, _end);
-        int end = Math.Min(start + PartRows, _end);
+        ReadOnlyMemory<double> x = _sourceX;
+        ReadOnlyMemory<double> y = _sourceY;
+        ReadOnlyMemory<int> order = _order;
+        int set = _set;
+        int firstStart = _start;
+        int lastEnd = _end;
+        int partRows = PartRows;
+        if (!ticket.IsCurrent)
+        {
+            return;
+        }
+
+        int start = Math.Min(firstStart + part * partRows, lastEnd);
+        int end = Math.Min(start + partRows, lastEnd);
         if (start < end)
         {
-            CopyRows(_sourceX.Span, _sourceY.Span, _order.Span[start..end], _columns, _x[_set][slot].AsSpan(part * PartRows * _columns), _y[_set][slot].AsSpan(part * PartRows));
+            CopyRows(x.Span, y.Span, order.Span[start..end], _columns, _x[set][slot].AsSpan(part * partRows * _columns), _y[set][slot].AsSpan(part * partRows));
         }
     }
 
     /// <summary>Copies rows order[0], order[1], … of X and y into the front of <paramref name="toX"/> and <paramref name="toY"/>; d ≥ 4.</summary>
     private static void CopyRows(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<int> order, int d, Span<double> toX, Span<double> toY)
     {
+        // Checked once here and per row below (y[i]), so the unchecked copies stay inside x and toX.
+        if ((long)y.Length * d > x.Length || (long)order.Length * d > toX.Length || order.Length > toY.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order.Length, Messages.Format(nameof(Messages.MustBeInRange), nameof(order), order.Length, 0, Math.Min(toY.Length, toX.Length / d)));
+        }
+
         ref double from = ref MemoryMarshal.GetReference(x);
         ref double to = ref MemoryMarshal.GetReference(toX);
         nuint last = (nuint)(d - 4);
@@ -170,10 +201,15 @@ internal sealed class RowGather : IChunkedJob
         {
             if (p < prefetchEnd)
             {
-                CacheHint.Prefetch(ref Unsafe.Add(ref from, (nint)order[p + LookAhead] * d), d);
+                int ahead = order[p + LookAhead];
+                if ((uint)ahead < (uint)y.Length)
+                {
+                    CacheHint.Prefetch(ref Unsafe.Add(ref from, (nint)ahead * d), d);
+                }
             }
 
             int i = order[p];
+            toY[p] = y[i];
             ref double source = ref Unsafe.Add(ref from, (nint)i * d);
             ref double target = ref Unsafe.Add(ref to, (nint)p * d);
             for (nuint j = 0; j < last; j += 4)
@@ -182,7 +218,6 @@ internal sealed class RowGather : IChunkedJob
             }
 
             Vector256.LoadUnsafe(ref source, last).StoreUnsafe(ref target, last);
-            toY[p] = y[i];
         }
     }
 }
