@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace BatchTutorial;
@@ -31,10 +30,16 @@ internal static class ScalarExp
 
     private const double TwoToMinus64 = 5.421010862427522e-20;
 
-    // The bits of 2^(j/64), j = 0 … 63: each value evaluated with 60 decimal digits (Python's decimal module) and
-    // rounded to the nearest double. A span over constant data needs no static constructor, so code compiled with
-    // AggressiveOptimization reads it without an initialization check in the loop.
-    private static ReadOnlySpan<long> TableBits =>
+    /// <summary>
+    /// The bits of 2^(j/64), j = 0 … 63: each value evaluated with 60 decimal digits (Python's decimal module) and
+    /// rounded to the nearest double.
+    /// </summary>
+    /// <remarks>
+    /// Callers take <c>ref MemoryMarshal.GetArrayDataReference(TableBits)</c> once, before their loop, and pass it to
+    /// <see cref="NonPositive"/>. Read inside the loop, a static field costs an initialization check per row in code
+    /// compiled with AggressiveOptimization, and a span over constant data allocates per read in unoptimized code.
+    /// </remarks>
+    public static readonly long[] TableBits =
     [
         0x3FF0000000000000, 0x3FF02C9A3E778061, 0x3FF059B0D3158574, 0x3FF0874518759BC8,
         0x3FF0B5586CF9890F, 0x3FF0E3EC32D3D1A2, 0x3FF11301D0125B51, 0x3FF1429AAEA92DE0,
@@ -55,8 +60,10 @@ internal static class ScalarExp
     ];
 
     /// <summary>Returns e^x for x ≤ 0. Any x below −746 gives 0, as e^x underflows there.</summary>
+    /// <param name="x">The exponent, at most 0.</param>
+    /// <param name="table">The first element of <see cref="TableBits"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double NonPositive(double x)
+    public static double NonPositive(double x, ref long table)
     {
         x = Vector128.MaxNative(Vector128.CreateScalarUnsafe(x), Vector128.CreateScalarUnsafe(-746.0)).ToScalar();
         double shifted = Math.FusedMultiplyAdd(x, SixtyFourOverLn2, RoundingShifter);
@@ -70,7 +77,7 @@ internal static class ScalarExp
         double inner = Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(r, 1.0 / 120, 1.0 / 24), r2, Math.FusedMultiplyAdd(r, 1.0 / 6, 0.5));
         double expm1 = Math.FusedMultiplyAdd(inner, r2, r);
 
-        long entry = Unsafe.Add(ref MemoryMarshal.GetReference(TableBits), (nint)(k & 63));
+        long entry = Unsafe.Add(ref table, (nint)(k & 63));
         if (x >= SmallestNormalArgument)
         {
             double scale = BitConverter.Int64BitsToDouble(entry + ((k >> 6) << 52));
