@@ -231,7 +231,7 @@ public class EpochKernelTests
     public void Scalar_exp_is_within_two_ulps_of_math_exp()
     {
         // Math.Exp is the reference. The step is not a multiple of ln 2 / 64, so the table index and the remainder
-        // both vary; below −708 the result is subnormal and built by the other branch.
+        // both vary. Below −708 the result is subnormal and comes from the other branch.
         ref long table = ref MemoryMarshal.GetArrayDataReference(ScalarExp.TableBits);
         for (double v = -745.0; v <= 0; v += 0.00987654)
         {

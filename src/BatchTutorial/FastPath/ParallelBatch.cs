@@ -155,12 +155,12 @@ internal sealed class ParallelBatch : IChunkedJob
             (true, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
             (true, 3) => SmallBatchKernel.AccumulatePart<ThreeChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
             (true, 4) => SmallBatchKernel.AccumulatePart<FourChunks, StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
-            (true, _) => WideBatchKernel.AccumulatePart<StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (true, _) => WideBatchKernel.Accumulate<StorageOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
             (false, 1) => SmallBatchKernel.AccumulatePart<OneChunk, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
             (false, 2) => SmallBatchKernel.AccumulatePart<TwoChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
             (false, 3) => SmallBatchKernel.AccumulatePart<ThreeChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
             (false, 4) => SmallBatchKernel.AccumulatePart<FourChunks, PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
-            (false, _) => WideBatchKernel.AccumulatePart<PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
+            (false, _) => WideBatchKernel.Accumulate<PermutedOrder>(ref x, ref y, ref order, start, end, _weights, bias, gradient, wantLoss, out lossSum),
         };
         _lossSums[slot][part] = lossSum;
     }

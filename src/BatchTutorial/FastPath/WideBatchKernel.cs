@@ -68,22 +68,6 @@ internal static class WideBatchKernel
         }
     }
 
-    /// <summary>Computes one thread's part of a large batch: <see cref="Accumulate"/> as a call the JIT compiles on its own.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double AccumulatePart<TOrder>(
-        ref double x,
-        ref double y,
-        ref int order,
-        int start,
-        int end,
-        PackedVector w,
-        double b,
-        PackedVector gradient,
-        bool wantLoss,
-        out double lossSum)
-        where TOrder : struct, IRowOrder =>
-        Accumulate<TOrder>(ref x, ref y, ref order, start, end, w, b, gradient, wantLoss, out lossSum);
-
     /// <summary>
     /// Adds Σ e·x over positions [<paramref name="start"/>, <paramref name="end"/>) at the W and b given to
     /// <paramref name="gradient"/> (unmasked) and returns Σ e; also one thread's part of a large batch.
