@@ -51,21 +51,25 @@ public static class Bandwidth
     }
 
     /// <summary>
-    /// Returns a sum over every row of X read in the order <paramref name="order"/>: the memory traffic of a shuffled
-    /// epoch without its arithmetic, so its time is the floor of gathering rows through a permutation.
+    /// Returns a sum over every row of X and its label in y, read in the order <paramref name="order"/>: the memory
+    /// traffic of a shuffled epoch without its arithmetic, so its time is the floor of gathering rows through a
+    /// permutation.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static double SumRows(ReadOnlySpan<double> x, int columns, ReadOnlySpan<int> order)
+    public static double SumRows(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int columns, ReadOnlySpan<int> order)
     {
         ref double start = ref MemoryMarshal.GetReference(x);
         Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        double labels = 0;
         nuint last = (nuint)(columns - 4);
         for (int p = 0; p + 4 <= order.Length; p += 4)
         {
-            ref double r0 = ref Unsafe.Add(ref start, (nint)order[p] * columns);
-            ref double r1 = ref Unsafe.Add(ref start, (nint)order[p + 1] * columns);
-            ref double r2 = ref Unsafe.Add(ref start, (nint)order[p + 2] * columns);
-            ref double r3 = ref Unsafe.Add(ref start, (nint)order[p + 3] * columns);
+            int i0 = order[p], i1 = order[p + 1], i2 = order[p + 2], i3 = order[p + 3];
+            labels += (y[i0] + y[i1]) + (y[i2] + y[i3]);
+            ref double r0 = ref Unsafe.Add(ref start, (nint)i0 * columns);
+            ref double r1 = ref Unsafe.Add(ref start, (nint)i1 * columns);
+            ref double r2 = ref Unsafe.Add(ref start, (nint)i2 * columns);
+            ref double r3 = ref Unsafe.Add(ref start, (nint)i3 * columns);
             for (nuint j = 0; j < last; j += 4)
             {
                 s0 += Vector256.LoadUnsafe(ref r0, j);
@@ -80,16 +84,16 @@ public static class Bandwidth
             s3 += Vector256.LoadUnsafe(ref r3, last);
         }
 
-        return Vector256.Sum((s0 + s1) + (s2 + s3));
+        return Vector256.Sum((s0 + s1) + (s2 + s3)) + labels;
     }
 
     /// <summary>Returns <see cref="SumRows"/> with the first half of the order summed on a second thread.</summary>
-    public static double SumRowsOnTwoThreads(ReadOnlyMemory<double> x, int columns, ReadOnlyMemory<int> order)
+    public static double SumRowsOnTwoThreads(ReadOnlyMemory<double> x, ReadOnlyMemory<double> y, int columns, ReadOnlyMemory<int> order)
     {
         int half = order.Length / 2;
         double second = 0;
-        var helper = Task.Run(() => second = SumRows(x.Span, columns, order.Span[..half]));
-        double first = SumRows(x.Span, columns, order.Span[half..]);
+        var helper = Task.Run(() => second = SumRows(x.Span, y.Span, columns, order.Span[..half]));
+        double first = SumRows(x.Span, y.Span, columns, order.Span[half..]);
         helper.Wait();
         return first + second;
     }

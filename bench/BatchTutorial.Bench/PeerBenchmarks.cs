@@ -73,13 +73,17 @@ public class MlNetBenchmarks
 }
 
 /// <summary>
-/// The memory bounds of an epoch: one pass over X that only sums it, on one and on two threads (streaming read), and
-/// the same sum with the rows gathered through a random permutation (the floor of a shuffled epoch).
+/// The memory bounds of an epoch: one pass over X that only sums it, on one and on two threads (streaming read); the
+/// same sum with the rows and their labels gathered through a random permutation (the floor of a shuffled epoch); and
+/// drawing that permutation, which a shuffled epoch does too.
 /// </summary>
 public class BandwidthBenchmarks
 {
     private ReadOnlyMemory<double> _x;
+    private ReadOnlyMemory<double> _y;
     private int[] _order = [];
+    private int[] _drawn = [];
+    private SeededRandom _random = new(BenchData.Seed);
     private int _columns;
 
     /// <summary>The shapes of the run, for BenchmarkDotNet.</summary>
@@ -95,8 +99,10 @@ public class BandwidthBenchmarks
     {
         Dataset data = BenchData.Get(BatchTutorial.Bench.Shape.Parse(Shape));
         _x = data.XMemory;
+        _y = data.YMemory;
         _columns = data.Columns;
         _order = new int[data.Rows];
+        _drawn = new int[data.Rows];
         new SeededRandom(BenchData.Seed).Permutation(_order);
     }
 
@@ -108,11 +114,19 @@ public class BandwidthBenchmarks
     [Benchmark(Description = "sum of X, 2 threads")]
     public double TwoThreads() => Bandwidth.SumOnTwoThreads(_x);
 
-    /// <summary>Sums X's rows in a random order on one thread.</summary>
-    [Benchmark(Description = "sum of X, rows in random order")]
-    public double PermutedRows() => Bandwidth.SumRows(_x.Span, _columns, _order);
+    /// <summary>Sums X's rows and their labels in a random order on one thread.</summary>
+    [Benchmark(Description = "sum of X and y, rows in random order")]
+    public double PermutedRows() => Bandwidth.SumRows(_x.Span, _y.Span, _columns, _order);
 
-    /// <summary>Sums X's rows in a random order on two threads, half of the order each.</summary>
-    [Benchmark(Description = "sum of X, rows in random order, 2 threads")]
-    public double PermutedRowsTwoThreads() => Bandwidth.SumRowsOnTwoThreads(_x, _columns, _order);
+    /// <summary>Sums X's rows and their labels in a random order on two threads, half of the order each.</summary>
+    [Benchmark(Description = "sum of X and y, rows in random order, 2 threads")]
+    public double PermutedRowsTwoThreads() => Bandwidth.SumRowsOnTwoThreads(_x, _y, _columns, _order);
+
+    /// <summary>Draws the next permutation of the N rows, as a shuffled epoch does (Fisher-Yates, one thread).</summary>
+    [Benchmark(Description = "permutation of N rows")]
+    public int Permutation()
+    {
+        _random.Permutation(_drawn);
+        return _drawn[0];
+    }
 }
