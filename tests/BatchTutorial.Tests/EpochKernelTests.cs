@@ -209,11 +209,15 @@ public class EpochKernelTests
     [InlineData(1, 2)]
     [InlineData(32, 2)]
     [InlineData(333, 2)]
+    [InlineData(1500, 1)]
+    [InlineData(1500, 2)]
+    [InlineData(5000, 1)]
     public void Gathered_blocks_match_training_on_permuted_rows(int batchSize, int threads)
     {
         // 20,000 rows × 10: shuffled epochs gather rows into blocks of about RowGather.BlockValues values, on one thread
-        // or two, so this epoch spans several blocks. B = 1 restarts its one-row look-ahead per part, which changes
-        // only the last bits.
+        // or two, so this epoch spans several blocks. A block has 4 parts per thread while 4 batches per thread fit in
+        // it, else fewer (B = 1500: 8 batches a block, so 4 parts on one thread and 8 on two; B = 5000: 2 parts, the
+        // last of them short). B = 1 restarts its one-row look-ahead per part, which changes only the last bits.
         Dataset data = Datasets.Synthetic(20_000, 10, seed: 34);
         int[] order = BatchPlan.Create(20_000, batchSize, shuffle: true, seed: 5).EpochOrders(1)[0];
         var seen = new List<UpdateRecord>();

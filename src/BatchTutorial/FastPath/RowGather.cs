@@ -64,7 +64,7 @@ internal sealed class RowGather : IChunkedJob
     {
         _columns = columns;
         _threads = threads;
-        Parts = ParallelBatch.ChunksPerThread * threads;
+        Parts = MostPartsPerThread * threads;
         _x = new double[Sets][][];
         _y = new double[Sets][][];
         _owners = new int[Sets][];
@@ -72,7 +72,7 @@ internal sealed class RowGather : IChunkedJob
         {
             _x[set] = new double[threads][];
             _y[set] = new double[threads][];
-            _owners[set] = new int[Parts];
+            _owners[set] = new int[MostPartsPerThread * threads];
             for (int slot = 0; slot < threads; slot++)
             {
                 _x[set][slot] = [];
@@ -84,8 +84,18 @@ internal sealed class RowGather : IChunkedJob
     /// <summary>The number of buffer sets: one being trained on, one being gathered into.</summary>
     public const int Sets = 2;
 
-    /// <summary>The number of parts a block is cut into.</summary>
-    public int Parts { get; }
+    /// <summary>
+    /// The most parts per thread a block is cut into, when its batches are small. Finer parts balance the threads
+    /// better at the end of a block: at N = 100,000, d = 100, B = 32, with epochs of each setting alternating in one
+    /// process, 4 parts per thread took 7.1 ms a median epoch against 8.1 ms with 2 (2 to 7 % less at d = 10).
+    /// </summary>
+    public const int MostPartsPerThread = 4;
+
+    /// <summary>The fewest parts per thread, used when a block of <see cref="BlockValues"/> holds only a few batches.</summary>
+    public const int FewestPartsPerThread = 2;
+
+    /// <summary>The number of parts the blocks of the current epoch are cut into (set by <see cref="Begin"/>).</summary>
+    public int Parts { get; private set; }
 
     /// <summary>The rows of one part: whole batches, at least one.</summary>
     public int PartRows { get; private set; }
@@ -103,6 +113,10 @@ internal sealed class RowGather : IChunkedJob
         _sourceY = y;
         _order = order;
         _helpers = helpers;
+
+        // More parts only while they still fit in a block, so large batches keep the buffers as small as before.
+        long batchesPerBlock = BlockValues / ((long)batchSize * _columns);
+        Parts = (int)Math.Clamp(batchesPerBlock, FewestPartsPerThread * _threads, MostPartsPerThread * _threads);
 
         // Whole batches per part, and no more parts' worth of rows than the epoch has.
         int perPart = Math.Max(1, BlockValues / Parts / (batchSize * _columns));

@@ -109,13 +109,13 @@ internal static class WideBatchKernel
             int whole = count & ~3;
 
             // Pass 1: z = x·W + b for every row of the block, each row read front to back. Rows through a permutation
-            // are asked for RowGather.LookAhead positions ahead (rows in order need no hint).
+            // and their labels are asked for RowGather.LookAhead positions ahead (rows in order need no hint).
             for (int q = 0; q < whole; q += 4)
             {
                 int p = blockStart + q;
                 if (p + RowGather.LookAhead + 4 <= end)
                 {
-                    TOrder.Prefetch(ref x, ref order, p + RowGather.LookAhead, 4, d);
+                    TOrder.Prefetch(ref x, ref y, ref order, p + RowGather.LookAhead, 4, d);
                 }
 
                 Vector256<double> z = Vector256Math.Sum4(
