@@ -73,9 +73,9 @@ public class MlNetBenchmarks
 }
 
 /// <summary>
-/// The memory bounds of an epoch: one pass over X that only sums it, on one and on two threads (streaming read); the
-/// same sum with the rows and their labels gathered through a random permutation (the floor of a shuffled epoch); and
-/// drawing that permutation, which a shuffled epoch does too.
+/// The memory bounds of an epoch. One pass over X that only sums it, on one and on two threads, is the streaming bound.
+/// The same sum over the rows and their labels gathered through a random permutation is the floor of a shuffled
+/// epoch, which also draws that permutation (timed on its own).
 /// </summary>
 public class BandwidthBenchmarks
 {

@@ -35,7 +35,7 @@ internal sealed class RowGather : IChunkedJob
     public const int LinesInFlight = 48;
 
     /// <summary>
-    /// The most rows the copy prefetches ahead of itself (a row of d = 10 takes 2 lines, its label 1), and the rows the
+    /// The maximum number of rows the copy prefetches ahead of itself (a row of d = 10 takes 2 lines, its label 1), and the rows the
     /// kernels that read through a permutation in place ask for ahead.
     /// </summary>
     public const int LookAhead = 16;
@@ -64,7 +64,7 @@ internal sealed class RowGather : IChunkedJob
     {
         _columns = columns;
         _threads = threads;
-        Parts = MostPartsPerThread * threads;
+        Parts = MaxPartsPerThread * threads;
         _x = new double[Sets][][];
         _y = new double[Sets][][];
         _owners = new int[Sets][];
@@ -72,7 +72,7 @@ internal sealed class RowGather : IChunkedJob
         {
             _x[set] = new double[threads][];
             _y[set] = new double[threads][];
-            _owners[set] = new int[MostPartsPerThread * threads];
+            _owners[set] = new int[MaxPartsPerThread * threads];
             for (int slot = 0; slot < threads; slot++)
             {
                 _x[set][slot] = [];
@@ -85,14 +85,14 @@ internal sealed class RowGather : IChunkedJob
     public const int Sets = 2;
 
     /// <summary>
-    /// The most parts per thread a block is cut into, when its batches are small. Finer parts balance the threads
+    /// The maximum number of parts per thread a block is cut into, used when its batches are small. Finer parts balance the threads
     /// better at the end of a block: at N = 100,000, d = 100, B = 32, with epochs of each setting alternating in one
     /// process, 4 parts per thread took 7.1 ms a median epoch against 8.1 ms with 2 (2 to 7 % less at d = 10).
     /// </summary>
-    public const int MostPartsPerThread = 4;
+    public const int MaxPartsPerThread = 4;
 
-    /// <summary>The fewest parts per thread, used when a block of <see cref="BlockValues"/> holds only a few batches.</summary>
-    public const int FewestPartsPerThread = 2;
+    /// <summary>The minimum number of parts per thread, used when a block of <see cref="BlockValues"/> holds only a few batches.</summary>
+    public const int MinPartsPerThread = 2;
 
     /// <summary>The number of parts the blocks of the current epoch are cut into (set by <see cref="Begin"/>).</summary>
     public int Parts { get; private set; }
@@ -116,7 +116,7 @@ internal sealed class RowGather : IChunkedJob
 
         // More parts only while they still fit in a block, so large batches keep the buffers as small as before.
         long batchesPerBlock = BlockValues / ((long)batchSize * _columns);
-        Parts = (int)Math.Clamp(batchesPerBlock, FewestPartsPerThread * _threads, MostPartsPerThread * _threads);
+        Parts = (int)Math.Clamp(batchesPerBlock, MinPartsPerThread * _threads, MaxPartsPerThread * _threads);
 
         // Whole batches per part, and no more parts' worth of rows than the epoch has.
         int perPart = Math.Max(1, BlockValues / Parts / (batchSize * _columns));
