@@ -211,13 +211,14 @@ public class EpochKernelTests
     [InlineData(333, 2)]
     [InlineData(1500, 1)]
     [InlineData(1500, 2)]
+    [InlineData(2000, 2)]
     [InlineData(5000, 1)]
     public void Gathered_blocks_match_training_on_permuted_rows(int batchSize, int threads)
     {
         // 20,000 rows × 10: shuffled epochs gather rows into blocks of about RowGather.BlockValues values, on one thread
         // or two, so this epoch spans several blocks. A block has 4 parts per thread while 4 batches per thread fit in
-        // it, else fewer (B = 1500: 8 batches a block, so 4 parts on one thread and 8 on two; B = 5000: 2 parts, the
-        // last of them short). B = 1 restarts its one-row look-ahead per part, which changes only the last bits.
+        // it, else fewer, down to 2 (B = 1500: 8 batches a block, so 4 parts on one thread and 8 on two; B = 2000: 6 parts
+        // on two threads; B = 5000: 2 parts). B = 1 restarts its one-row look-ahead per part, which changes only the last bits.
         Dataset data = Datasets.Synthetic(20_000, 10, seed: 34);
         int[] order = BatchPlan.Create(20_000, batchSize, shuffle: true, seed: 5).EpochOrders(1)[0];
         var seen = new List<UpdateRecord>();
@@ -229,6 +230,31 @@ public class EpochKernelTests
         Assert.Equal(Enumerable.Range(0, seen.Count), seen.Select(u => u.Step));
         Assert.Equal(inOrder.Updates.Select(u => u.SamplesSeen), seen.Select(u => u.SamplesSeen));
         Assert.Equal(inOrder.Updates.Select(u => u.BatchLoss), shuffled.Updates.Select(u => u.BatchLoss), new ToleranceComparer(1e-12));
+    }
+
+    [Theory]
+    [InlineData(10, 1)]
+    [InlineData(10, 2)]
+    [InlineData(100, 2)]
+    public void Reused_kernel_matches_new_kernel(int d, int threads)
+    {
+        // A kernel keeps its gather buffers between calls, and each call sets the parts per block again. Batch sizes
+        // that change the parts, grow the buffers and go back to smaller batches must give the updates of a new kernel.
+        const int rows = 20_003;
+        Dataset data = Datasets.Synthetic(rows, d, seed: 3);
+        int[] order = BatchPlan.Create(rows, 7, shuffle: true, seed: 11).EpochOrders(1)[0];
+        var reused = new EpochKernel(d, threads);
+        foreach (int batchSize in new[] { 32, 1500, 1, 5000, 333, 2, 1000 })
+        {
+            (double[] W, double B, List<(Batch, double, double)> Updates) expected = RunObserved(new EpochKernel(d, threads), data, order, batchSize);
+
+            (double[] W, double B, List<(Batch, double, double)> Updates) actual = RunObserved(reused, data, order, batchSize);
+
+            Assert.Equal(expected.W, actual.W);
+            Assert.Equal(expected.B, actual.B);
+            Assert.Equal(expected.Updates, actual.Updates);
+            Assert.Equal(BatchPlan.CountBatches(rows, batchSize), actual.Updates.Count);
+        }
     }
 
     [Fact]
@@ -281,6 +307,15 @@ public class EpochKernelTests
         double actual = Vector256Math.Sigmoid(Vector256.Create(z)).GetElement(0);
 
         Assert.Equal(expected, actual, expected * 1e-15);
+    }
+
+    private static (double[] W, double B, List<(Batch, double, double)> Updates) RunObserved(EpochKernel kernel, Dataset data, int[] order, int batchSize)
+    {
+        double[] w = Enumerable.Range(0, data.Columns).Select(j => 0.01 * (j - 3)).ToArray();
+        double b = 0.1;
+        var updates = new List<(Batch, double, double)>();
+        kernel.RunBatches(data.XMemory, data.YMemory, order, batchSize, BatchPlan.CountBatches(data.Rows, batchSize), data.Rows, w, ref b, 0.1, null, (batch, loss, bias) => updates.Add((batch, loss, bias)));
+        return (w, b, updates);
     }
 
     private static LogisticRegression Start(int d) =>
