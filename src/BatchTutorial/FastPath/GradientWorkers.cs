@@ -72,10 +72,10 @@ internal sealed class GradientWorkers
     private const int SpinMicroseconds = 20;
 
     // How many times its own mean chunk time the caller waits for a helper's chunk before computing it itself. Chunks
-    // that read rows in random order vary a lot in time, and a chunk computed twice doubles its memory traffic and
-    // slows the other thread's chunks too: with a factor of 1, some runs of shuffled epochs at d = 10 and d = 100 redid
-    // 17 to 33 chunks per epoch and ran 30 to 40 % slower; with 4 they redid at most 0.3 per epoch. A helper that lost
-    // its core stalls for a scheduler time slice (milliseconds), far longer than 4 chunks, so it is still caught.
+    // that read rows in random order vary a lot in time, and a chunk computed twice doubles its memory traffic, which
+    // slows the other thread too. With a factor of 1, some runs of shuffled epochs at d = 10 and 100 redid 17 to 33
+    // chunks per epoch and ran 30 to 40 % slower, and with 4 they redid at most 0.3 per epoch. A helper that lost its
+    // core stalls for a scheduler time slice (milliseconds), far longer than 4 chunks, so it is still caught.
     private const int LateFactor = 4;
 
     private static readonly Lazy<GradientWorkers> SharedInstance = new(() => new GradientWorkers(Math.Min(Environment.ProcessorCount, MaxThreads) - 1));

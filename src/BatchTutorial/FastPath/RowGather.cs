@@ -35,8 +35,8 @@ internal sealed class RowGather : IChunkedJob
     public const int LinesInFlight = 48;
 
     /// <summary>
-    /// The maximum number of rows the copy prefetches ahead of itself (a row of d = 10 takes 2 lines, its label 1), and the rows the
-    /// kernels that read through a permutation in place ask for ahead.
+    /// The maximum number of rows the copy prefetches ahead of itself (a row of d = 10 takes 2 lines, its label 1). The
+    /// kernels that read through a permutation in place prefetch this many rows ahead.
     /// </summary>
     public const int LookAhead = 16;
 
