@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BatchTutorial;
 
 /// <summary>
@@ -28,23 +30,7 @@ public sealed class SeededRandom
     public int NextInt(int exclusiveMax)
     {
         Guard.Positive(exclusiveMax, nameof(exclusiveMax));
-        ulong bound = (ulong)exclusiveMax;
-        ulong r = NextUInt64();
-
-        // The rejection threshold 2^64 mod bound is below bound, so any r ≥ bound is accepted without computing it.
-        // This saves a 64-bit division per draw (almost every draw) and returns the same values.
-        if (r >= bound)
-        {
-            return (int)(r % bound);
-        }
-
-        ulong threshold = (0UL - bound) % bound;
-        while (r < threshold)
-        {
-            r = NextUInt64();
-        }
-
-        return (int)(r % bound);
+        return (int)Bounded(ref _state, (ulong)exclusiveMax);
     }
 
     /// <summary>Returns a standard normal sample (mean 0, standard deviation 1) by the Box-Muller transform.</summary>
@@ -67,7 +53,7 @@ public sealed class SeededRandom
     /// <summary>Writes a uniformly random permutation of 0..n-1 into <paramref name="order"/> (Fisher-Yates).</summary>
     /// <remarks>
     /// Draws j = <see cref="NextInt"/>(i + 1) for i = n − 1 down to 1, with the generator's state kept in a local
-    /// instead of the field. That gives the same permutation in 0.25 ms instead of 0.66–0.89 ms at n = 100,000, and
+    /// instead of the field and without NextInt's argument check. That gives the same permutation in 0.25 ms instead of 0.66–0.89 ms at n = 100,000, and
     /// 3.2 ms instead of 3.8–4.2 ms at n = 1,000,000 (bench runs; a shuffled epoch draws one permutation).
     /// </remarks>
     public void Permutation(Span<int> order)
@@ -80,24 +66,31 @@ public sealed class SeededRandom
         ulong state = _state;
         for (int i = order.Length - 1; i > 0; i--)
         {
-            ulong bound = (ulong)(i + 1);
-            ulong r = Mix(unchecked(state += Gamma));
-
-            // As in NextInt: only a draw below the bound can fall under the rejection threshold.
-            if (r < bound)
-            {
-                ulong threshold = (0UL - bound) % bound;
-                while (r < threshold)
-                {
-                    r = Mix(unchecked(state += Gamma));
-                }
-            }
-
-            int j = (int)(r % bound);
+            int j = (int)Bounded(ref state, (ulong)(i + 1));
             (order[i], order[j]) = (order[j], order[i]);
         }
 
         _state = state;
+    }
+
+    /// <summary>Advances <paramref name="state"/> and returns a uniform value in [0, <paramref name="bound"/>) without modulo bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bounded(ref ulong state, ulong bound)
+    {
+        ulong r = Mix(unchecked(state += Gamma));
+
+        // The rejection threshold 2^64 mod bound is below bound, so any r ≥ bound is accepted without computing it.
+        // This saves a 64-bit division per draw (almost every draw) and returns the same values.
+        if (r < bound)
+        {
+            ulong threshold = (0UL - bound) % bound;
+            while (r < threshold)
+            {
+                r = Mix(unchecked(state += Gamma));
+            }
+        }
+
+        return r % bound;
     }
 
     private static ulong Mix(ulong z)
