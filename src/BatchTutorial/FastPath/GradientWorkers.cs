@@ -55,8 +55,8 @@ internal interface ICallerWork
 /// </summary>
 /// <remarks>
 /// The calling thread and the helpers take chunks from one counter. When the calling thread runs out of chunks to
-/// take, it waits for a chunk that a helper has started but not finished. It waits a few times as long as its own chunks took
-/// on average, and then computes that chunk itself. So a helper whose core another process has taken (which happens
+/// take, it waits for a chunk that a helper has started but not finished. It waits a few times as long as its own
+/// chunks took on average, and then computes that chunk itself. So a helper whose core another process has taken (which happens
 /// on a busy machine) costs about one chunk, not a whole scheduler time slice. The first thread to finish a chunk records it as the owner of
 /// the result (<see cref="Owner"/>), and the caller reads that slot's buffers. Every chunk computes the same values
 /// whichever thread runs it, so results never depend on timing.

@@ -64,7 +64,6 @@ internal sealed class RowGather : IChunkedJob
     {
         _columns = columns;
         _threads = threads;
-        Parts = MaxPartsPerThread * threads;
         _x = new double[Sets][][];
         _y = new double[Sets][][];
         _owners = new int[Sets][];
@@ -85,13 +84,13 @@ internal sealed class RowGather : IChunkedJob
     public const int Sets = 2;
 
     /// <summary>
-    /// The maximum number of parts per thread a block is cut into, used when its batches are small. Finer parts balance the threads
-    /// better at the end of a block: at N = 100,000, d = 100, B = 32, with epochs of each setting alternating in one
-    /// process, 4 parts per thread took 7.1 ms a median epoch against 8.1 ms with 2 (2 to 7 % less at d = 10).
+    /// The maximum number of parts per thread a block is cut into, used when its batches are small. Finer parts balance
+    /// the threads better at the end of a block: at N = 100,000, d = 100, B = 32, with epochs of each setting alternating
+    /// in one process, 4 parts per thread took 7.1 ms a median epoch against 8.1 ms with 2 (2 to 7 % less at d = 10).
     /// </summary>
     public const int MaxPartsPerThread = 4;
 
-    /// <summary>The minimum number of parts per thread, used when a block of <see cref="BlockValues"/> holds only a few batches.</summary>
+    /// <summary>The minimum number of parts per thread, used when a block of <see cref="BlockValues"/> fits only a few batches.</summary>
     public const int MinPartsPerThread = 2;
 
     /// <summary>The number of parts the blocks of the current epoch are cut into (set by <see cref="Begin"/>).</summary>
@@ -218,8 +217,7 @@ internal sealed class RowGather : IChunkedJob
     {
         if ((uint)row < (uint)rows)
         {
-            CacheHint.Prefetch(ref Unsafe.Add(ref x, (nint)row * d), d);
-            CacheHint.Prefetch(ref Unsafe.Add(ref y, row), 1);
+            CacheHint.PrefetchRow(ref x, ref y, row, d);
         }
     }
 

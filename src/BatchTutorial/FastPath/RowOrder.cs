@@ -55,6 +55,14 @@ internal static class CacheHint
         // The loop may stop short of the last line when the span does not start on a line boundary.
         Sse.Prefetch0(end - 1);
     }
+
+    /// <summary>Prefetches row <paramref name="row"/> of X (rows of <paramref name="d"/> values) and its label in y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PrefetchRow(ref double x, ref double y, int row, int d)
+    {
+        Prefetch(ref Unsafe.Add(ref x, (nint)row * d), d);
+        Prefetch(ref Unsafe.Add(ref y, row), 1);
+    }
 }
 
 /// <summary>Rows in storage order: position p is row p, and <c>order</c> is never read.</summary>
@@ -92,9 +100,7 @@ internal readonly struct PermutedOrder : IRowOrder
     {
         for (int p = position; p < position + count; p++)
         {
-            int row = Unsafe.Add(ref order, p);
-            CacheHint.Prefetch(ref Unsafe.Add(ref x, (nint)row * d), d);
-            CacheHint.Prefetch(ref Unsafe.Add(ref y, row), 1);
+            CacheHint.PrefetchRow(ref x, ref y, Unsafe.Add(ref order, p), d);
         }
     }
 }
